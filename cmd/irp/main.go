@@ -1,0 +1,43 @@
+// Command irp runs incident response practice: the prep site, the sealed
+// scenario vault, practice sessions and outage impact.
+//
+// This package only wires cobra to the packages under internal/. Each verb
+// lives in the file named after it (vault open → vault_open.go) and adds
+// itself to the command tree with addCommand.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"irp/internal/problem"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run executes irp with args and returns the process exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return problem.ExitOK
+	}
+	if strings.HasPrefix(err.Error(), "unknown command") || strings.HasPrefix(err.Error(), "unknown flag") {
+		err = problem.WithHint(problem.Usage(err), "run 'irp --help' for the list of commands")
+	}
+	if err != problem.Found {
+		fmt.Fprintf(stderr, "irp: %s\n", err)
+		if h := problem.Hint(err); h != "" {
+			fmt.Fprintf(stderr, "hint: %s\n", h)
+		}
+	}
+	return problem.Code(err)
+}
