@@ -67,3 +67,27 @@ func TestMissingIsEmpty(t *testing.T) {
 		t.Fatalf("Read missing = %v, %v", got, err)
 	}
 }
+
+func FuzzRead(f *testing.F) {
+	f.Add([]byte(`{"time":"2026-12-01T13:00:00Z","event":"seen","scenario":"s1","who":"ana","prev":""}` + "\n"))
+	f.Add([]byte("not json\n"))
+	f.Add([]byte(`{"event":"retired","scenario":"s","prev":"x"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(t.TempDir(), "ledger.jsonl")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		entries, err := Read(path)
+		if err != nil {
+			return
+		}
+		// A ledger that reads cleanly must accept an append and still read.
+		if err := Append(path, Entry{Event: Seen, Scenario: "x", Who: "y"}); err != nil {
+			t.Fatalf("Append after clean Read: %v", err)
+		}
+		again, err := Read(path)
+		if err != nil || len(again) != len(entries)+1 {
+			t.Fatalf("Read after Append: %d entries, %v (had %d)", len(again), err, len(entries))
+		}
+	})
+}
