@@ -1,0 +1,258 @@
+// Package leak finds sealed scenario text and private keys in files that
+// are about to be published.
+package leak
+
+import (
+	"bytes"
+	"errors"
+	"hash/maphash"
+	"html"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"irp/internal/scenario"
+)
+
+// Shingle is how many consecutive words make a leak.
+const Shingle = 8
+
+// Finding is one leak: a passage of a sealed scenario section, or a private
+// key, at File:Line.
+type Finding struct {
+	File     string
+	Line     int
+	Scenario string // "" for a private key
+	Section  string // "" for a private key
+	Kind     string // "sealed text" or "private key"
+}
+
+// Kinds of Finding.
+const (
+	SealedText = "sealed text"
+	PrivateKey = "private key"
+)
+
+// maxFile bounds what is read of one file; larger files are skipped.
+const maxFile = 64 << 20
+
+type origin struct{ scenario, section string }
+
+// Check scans every file under dirs for passages of Shingle or more
+// consecutive words of any section of scenarios (ignoring case,
+// punctuation, whitespace and line breaks; HTML tags and JS string escapes
+// are seen through) and for private keys. scenarios may be nil to look for
+// keys only. The shingle hashes are keyed with a random per-run seed and
+// live only in memory.
+func Check(scenarios map[string]*scenario.Scenario, dirs []string) ([]Finding, error) {
+	seed := maphash.MakeSeed()
+	index := map[uint64]origin{}
+	ids := make([]string, 0, len(scenarios))
+	for id := range scenarios {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		s := scenarios[id]
+		for _, sec := range scenario.SectionNames {
+			ws := words([]byte(s.Sections[sec]), false)
+			for i := 0; i+Shingle <= len(ws); i++ {
+				h := hashWords(seed, ws[i:i+Shingle])
+				if _, dup := index[h]; !dup {
+					index[h] = origin{id, sec}
+				}
+			}
+		}
+	}
+	var out []Finding
+	for _, dir := range dirs {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && path == dir {
+					return nil
+				}
+				return err
+			}
+			if d.IsDir() {
+				if path != dir && (d.Name() == ".git" || d.Name() == "node_modules") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				return nil
+			}
+			info, err := d.Info()
+			if err != nil || info.Size() > maxFile {
+				return err
+			}
+			src, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			if isBinary(src) {
+				return nil
+			}
+			out = append(out, scanFile(path, src, seed, index)...)
+			return nil
+		})
+		if err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+func isBinary(b []byte) bool {
+	return bytes.IndexByte(b[:min(len(b), 8000)], 0) >= 0 || !utf8.Valid(b[:min(len(b), 8000)]) && !utf8.Valid(b)
+}
+
+var keyPatterns = []*regexp.Regexp{
+	regexp.MustCompile(`AGE-SECRET-KEY-(PQ-)?1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{50,}`),
+	regexp.MustCompile(`AGE-PLUGIN-[A-Z0-9-]+-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{20,}`),
+	regexp.MustCompile(`-----BEGIN ((OPENSSH|RSA|EC|DSA|ENCRYPTED) )?PRIVATE KEY-----`),
+}
+
+func scanFile(path string, src []byte, seed maphash.Seed, index map[uint64]origin) []Finding {
+	var out []Finding
+	for _, re := range keyPatterns {
+		for _, loc := range re.FindAllIndex(src, -1) {
+			out = append(out, Finding{File: path, Line: 1 + bytes.Count(src[:loc[0]], []byte("\n")), Kind: PrivateKey})
+		}
+	}
+	if len(index) == 0 {
+		return out
+	}
+	text := src
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm", ".xml", ".svg":
+		text = stripTags(src)
+	}
+	ws := words(text, true)
+	reported := map[origin]bool{}
+	for i := 0; i+Shingle <= len(ws); i++ {
+		o, ok := index[hashWords(seed, ws[i:i+Shingle])]
+		if !ok || reported[o] {
+			continue
+		}
+		reported[o] = true
+		out = append(out, Finding{File: path, Line: ws[i].line, Scenario: o.scenario, Section: o.section, Kind: SealedText})
+	}
+	return out
+}
+
+type word struct {
+	text string
+	line int
+}
+
+// words splits b into lowercase runs of letters and digits, with the line
+// each starts on. With escapes, backslash escapes (\n, \t, \u0041) as found
+// in JS and JSON strings separate words instead of gluing letters on.
+func words(b []byte, escapes bool) []word {
+	var out []word
+	var cur strings.Builder
+	line, start := 1, 1
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, word{cur.String(), start})
+			cur.Reset()
+		}
+	}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if escapes && r == '\\' && i+1 < len(b) {
+			switch c := b[i+1]; {
+			case c == 'u' && i+6 <= len(b):
+				flush()
+				if v, ok := hex4(b[i+2 : i+6]); ok && (unicode.IsLetter(v) || unicode.IsDigit(v)) {
+					start = line
+					cur.WriteRune(unicode.ToLower(v))
+				}
+				i += 6
+				continue
+			case c >= 'a' && c <= 'z':
+				flush()
+				i += 2
+				continue
+			}
+		}
+		if r == '\n' {
+			line++
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if cur.Len() == 0 {
+				start = line
+			}
+			cur.WriteRune(unicode.ToLower(r))
+		} else if r != '\'' && r != '\u2019' {
+			// An apostrophe stays inside a word: "don't" is one word.
+			flush()
+		}
+		i += size
+	}
+	flush()
+	return out
+}
+
+func hex4(b []byte) (rune, bool) {
+	var v rune
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			v = v*16 + rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			v = v*16 + rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			v = v*16 + rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return v, true
+}
+
+func hashWords(seed maphash.Seed, ws []word) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for _, w := range ws {
+		h.WriteString(w.text)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}
+
+// stripTags blanks out HTML tags (keeping line breaks, so line numbers
+// hold) and decodes entities.
+func stripTags(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	in := false
+	for _, c := range b {
+		switch {
+		case c == '<':
+			in = true
+			out = append(out, ' ')
+		case c == '>' && in:
+			in = false
+			out = append(out, ' ')
+		case in && c != '\n':
+		default:
+			out = append(out, c)
+		}
+	}
+	if bytes.IndexByte(out, '&') < 0 {
+		return out
+	}
+	lines := bytes.Split(out, []byte("\n"))
+	for i, l := range lines {
+		if bytes.IndexByte(l, '&') >= 0 {
+			lines[i] = []byte(html.UnescapeString(string(l)))
+		}
+	}
+	return bytes.Join(lines, []byte("\n"))
+}

@@ -1,0 +1,241 @@
+// Package scenario reads the plaintext of a practice scenario: Markdown with
+// front matter and a fixed list of sections.
+package scenario
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"irp/internal/doc"
+)
+
+// SectionNames are the sections every scenario has, in order.
+var SectionNames = []string{"Brief", "Induce", "Verify", "Symptoms", "Hints", "Resolution", "Impact", "Revert", "Abort"}
+
+// Scenario is a parsed plaintext scenario.
+type Scenario struct {
+	ID, Title, Difficulty, Estimated string
+	Components                       []string
+	Revision                         int               // set by the vault from the sealed envelope
+	Sections                         map[string]string // section title → Markdown body
+	Hints                            []string          // the hint ladder, rung 1 first
+	Source                           []byte            // the full plaintext Markdown
+}
+
+// idPattern is what a codename looks like: lowercase words joined by dashes.
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+// ValidID reports whether id can name a scenario (and its file).
+func ValidID(id string) bool { return len(id) <= 64 && idPattern.MatchString(id) }
+
+// Parse reads a plaintext scenario named name (used in messages). Errors
+// name the file and line.
+func Parse(name string, src []byte) (*Scenario, error) {
+	d, err := doc.Parse(name, src)
+	if err != nil {
+		return nil, err
+	}
+	fail := func(line int, format string, args ...any) error {
+		return &doc.Error{Name: name, Line: line, Msg: fmt.Sprintf(format, args...)}
+	}
+	if d.Format == doc.None {
+		return nil, fail(1, "scenario has no front matter (id, title, components, difficulty, estimated)")
+	}
+	s := &Scenario{
+		ID:         d.String("id"),
+		Title:      d.String("title"),
+		Difficulty: d.String("difficulty"),
+		Estimated:  fmt.Sprint(d.Params["estimated"]),
+		Sections:   map[string]string{},
+		Source:     src,
+	}
+	if d.Params["estimated"] == nil {
+		s.Estimated = ""
+	}
+	for _, key := range []string{"id", "title", "difficulty", "estimated"} {
+		if v, ok := d.Params[key]; !ok || fmt.Sprint(v) == "" {
+			return nil, fail(d.FrontLine, "front matter: %s is missing", key)
+		}
+	}
+	if !ValidID(s.ID) {
+		return nil, fail(d.FrontLine, "front matter: id %q is not a codename (lowercase letters, digits and dashes, like amber-heron)", s.ID)
+	}
+	comps, ok := d.Strings("components")
+	if !ok {
+		return nil, fail(d.FrontLine, "front matter: components must be a list of strings")
+	}
+	s.Components = comps
+
+	top := 0
+	for _, sec := range d.Sections {
+		if top == 0 || sec.Level < top {
+			top = sec.Level
+		}
+	}
+	// Sections are the headings at the shallowest level below an optional
+	// single title heading (# Title, then ## Brief ...).
+	if top == 1 && countLevel(d.Sections, 1) == 1 && len(d.Sections) > 1 {
+		top = 2
+	}
+	line := map[string]int{}
+	for _, sec := range d.Sections {
+		if sec.Level != top {
+			continue
+		}
+		canon := canonical(sec.Title)
+		if canon == "" {
+			continue
+		}
+		if _, dup := s.Sections[canon]; dup {
+			return nil, fail(sec.Line, "section %q appears twice", canon)
+		}
+		s.Sections[canon] = strings.TrimSpace(string(sec.Body))
+		line[canon] = sec.Line
+	}
+	var missing []string
+	for _, n := range SectionNames {
+		if _, ok := s.Sections[n]; !ok {
+			missing = append(missing, n)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fail(d.BodyLine, "missing section(s): %s (every scenario has %s)", strings.Join(missing, ", "), strings.Join(SectionNames, ", "))
+	}
+	s.Hints = listItems([]byte(s.Sections["Hints"]))
+	if len(s.Hints) == 0 {
+		return nil, fail(line["Hints"], "section Hints has no list items: write the ladder as a numbered list, rung 1 first")
+	}
+	return s, nil
+}
+
+func countLevel(secs []doc.Section, level int) int {
+	n := 0
+	for _, s := range secs {
+		if s.Level == level {
+			n++
+		}
+	}
+	return n
+}
+
+// canonical maps a heading to one of SectionNames, ignoring case, or "".
+func canonical(title string) string {
+	for _, n := range SectionNames {
+		if strings.EqualFold(strings.TrimSpace(title), n) {
+			return n
+		}
+	}
+	return ""
+}
+
+var md = goldmark.New()
+
+// listItems returns the source text of each item of the first list in body.
+func listItems(body []byte) []string {
+	root := md.Parser().Parse(text.NewReader(body))
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		list, ok := n.(*ast.List)
+		if !ok {
+			continue
+		}
+		var items []string
+		for it := list.FirstChild(); it != nil; it = it.NextSibling() {
+			start, stop := -1, -1
+			_ = ast.Walk(it, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+				if !entering || c.Type() != ast.TypeBlock {
+					return ast.WalkContinue, nil
+				}
+				if l := c.Lines(); l.Len() > 0 {
+					if start < 0 || l.At(0).Start < start {
+						start = l.At(0).Start
+					}
+					stop = max(stop, l.At(l.Len()-1).Stop)
+				}
+				return ast.WalkContinue, nil
+			})
+			if start >= 0 {
+				items = append(items, dedent(body[start:stop]))
+			}
+		}
+		return items
+	}
+	return nil
+}
+
+// dedent joins an item's lines, dropping the list indentation of
+// continuation lines.
+func dedent(b []byte) string {
+	lines := bytes.Split(bytes.TrimRight(b, "\n"), []byte("\n"))
+	for i := range lines {
+		lines[i] = bytes.TrimSpace(lines[i])
+	}
+	return string(bytes.Join(lines, []byte("\n")))
+}
+
+// Section returns the body of the section called name (any case).
+func (s *Scenario) Section(name string) (string, bool) {
+	c := canonical(name)
+	if c == "" {
+		return "", false
+	}
+	body, ok := s.Sections[c]
+	return body, ok
+}
+
+// Template returns the plaintext scaffold for a new scenario called id.
+func Template(id string) []byte {
+	return []byte(fmt.Sprintf(`---
+id: %s
+title: "A short title that may be shown to responders"
+components: [webapi, electric-moray, moray, postgres]
+difficulty: medium        # easy | medium | hard
+estimated: 60m
+---
+
+## Brief
+
+What the responders are told at the start: the symptom a user would report,
+and nothing about the cause.
+
+## Induce
+
+1. Exact, copy-pasteable steps the instigator runs to cause the outage.
+
+## Verify
+
+How the instigators confirm the outage is live (a request that fails, a
+metric that moves).
+
+## Symptoms
+
+What responders will see: errors, alarms, latency, which requests fail.
+
+## Hints
+
+1. A pointer to a document, man page or source file to start from.
+2. A question that narrows the search.
+3. A stronger question, still not the answer.
+
+## Resolution
+
+The cause, how to find it, and the fix.
+
+## Impact
+
+What share of requests is expected to fail, and which operations.
+
+## Revert
+
+How to undo the induced fault completely.
+
+## Abort
+
+How to end the exercise early and restore service quickly.
+`, id))
+}

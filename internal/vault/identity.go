@@ -1,0 +1,285 @@
+package vault
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"filippo.io/age"
+	"filippo.io/age/agessh"
+	"filippo.io/age/armor"
+	"filippo.io/age/plugin"
+	"golang.org/x/crypto/ssh"
+	"golang.org/x/term"
+)
+
+// DefaultIdentityFiles are tried, in order, when neither -i nor
+// $IRP_IDENTITY names an identity. The first is relative to the config
+// directory, the others to home.
+func defaultIdentityFiles(getenv func(string) string, home string) []string {
+	cfg := getenv("XDG_CONFIG_HOME")
+	if cfg == "" {
+		cfg = filepath.Join(home, ".config")
+	}
+	return []string{
+		filepath.Join(cfg, "irp", "identity"),
+		filepath.Join(home, ".ssh", "id_ed25519"),
+		filepath.Join(home, ".ssh", "id_rsa"),
+	}
+}
+
+// DefaultIdentityPath is where irp vault init writes a new identity.
+func DefaultIdentityPath(getenv func(string) string, home string) string {
+	return defaultIdentityFiles(getenv, home)[0]
+}
+
+// LoadIdentities finds the caller's identities: every -i file (flags), else
+// $IRP_IDENTITY, else those of ~/.config/irp/identity, ~/.ssh/id_ed25519 and
+// ~/.ssh/id_rsa that exist. It returns the files it tried, for messages.
+// Passphrase-protected keys prompt on the terminal only when needed.
+func LoadIdentities(flags []string, getenv func(string) string, home string) ([]age.Identity, []string, error) {
+	explicit := flags
+	if len(explicit) == 0 {
+		if env := getenv("IRP_IDENTITY"); env != "" {
+			explicit = []string{env}
+		}
+	}
+	var ids []age.Identity
+	if len(explicit) > 0 {
+		for _, f := range explicit {
+			got, err := ParseIdentityFile(f)
+			if err != nil {
+				return nil, explicit, err
+			}
+			ids = append(ids, got...)
+		}
+		return ids, explicit, nil
+	}
+	tried := defaultIdentityFiles(getenv, home)
+	for _, f := range tried {
+		if _, err := os.Stat(f); err != nil {
+			continue
+		}
+		got, err := ParseIdentityFile(f)
+		if err != nil {
+			return nil, tried, err
+		}
+		ids = append(ids, got...)
+	}
+	if len(ids) == 0 {
+		return nil, tried, &NoIdentityError{Tried: tried}
+	}
+	return ids, tried, nil
+}
+
+// NoIdentityError says that no identity file was found, or none opened a file.
+type NoIdentityError struct {
+	Tried []string
+	What  string // what could not be opened, "" when no file was found
+}
+
+func (e *NoIdentityError) Error() string {
+	if e.What == "" {
+		return "no identity found (tried " + strings.Join(e.Tried, ", ") + ")"
+	}
+	return "no identity in " + strings.Join(e.Tried, ", ") + " can open " + e.What
+}
+
+// ParseIdentityFile reads an identity file the way the age CLI does: native
+// and plugin keys, a passphrase-encrypted age identity file, or an OpenSSH
+// ed25519/rsa private key (encrypted ones prompt for their passphrase).
+func ParseIdentityFile(name string) ([]age.Identity, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("identity %s: %v", name, unwrapPathErr(err))
+	}
+	defer f.Close()
+	b := bufio.NewReader(f)
+	p, _ := b.Peek(1024 + len(armor.Header))
+	trimmed := bytes.TrimSpace(p)
+	switch {
+	case bytes.HasPrefix(p, []byte("age-encryption")) || bytes.HasPrefix(trimmed, []byte(armor.Header)):
+		var r io.Reader = b
+		if bytes.HasPrefix(trimmed, []byte(armor.Header)) {
+			r = armor.NewReader(r)
+		}
+		contents, err := io.ReadAll(io.LimitReader(r, 1<<24))
+		if err != nil {
+			return nil, fmt.Errorf("identity %s: %v", name, err)
+		}
+		return []age.Identity{&encryptedIdentity{name: name, contents: contents}}, nil
+	case bytes.HasPrefix(trimmed, []byte("-----BEGIN")):
+		contents, err := io.ReadAll(io.LimitReader(b, 1<<14))
+		if err != nil {
+			return nil, fmt.Errorf("identity %s: %v", name, err)
+		}
+		return parseSSHIdentity(name, contents)
+	default:
+		ids, err := parseIdentities(b)
+		if err != nil {
+			return nil, fmt.Errorf("identity %s: %v", name, err)
+		}
+		return ids, nil
+	}
+}
+
+func unwrapPathErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func parseIdentities(r io.Reader) ([]age.Identity, error) {
+	var ids []age.Identity
+	sc := bufio.NewScanner(io.LimitReader(r, 1<<24))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if !utf8.ValidString(line) {
+			return nil, fmt.Errorf("not valid UTF-8")
+		}
+		var id age.Identity
+		var err error
+		switch {
+		case strings.HasPrefix(line, "AGE-PLUGIN-"):
+			id, err = plugin.NewIdentity(line, terminalUI())
+		case strings.HasPrefix(line, "AGE-SECRET-KEY-1"):
+			id, err = age.ParseX25519Identity(line)
+		case strings.HasPrefix(line, "AGE-SECRET-KEY-PQ-1"):
+			id, err = age.ParseHybridIdentity(line)
+		case strings.HasPrefix(line, "age1"):
+			return nil, fmt.Errorf("line %d is a public key (a recipient), not an identity", n)
+		default:
+			return nil, fmt.Errorf("line %d is not an age identity", n)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("line %d: malformed identity", n)
+		}
+		ids = append(ids, id)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("no identities found in the file")
+	}
+	return ids, nil
+}
+
+func parseSSHIdentity(name string, pemBytes []byte) ([]age.Identity, error) {
+	id, err := agessh.ParseIdentity(pemBytes)
+	var missing *ssh.PassphraseMissingError
+	if errors.As(err, &missing) {
+		pub := missing.PublicKey
+		if pub == nil {
+			pub, err = readPubFile(name)
+			if err != nil {
+				return nil, err
+			}
+		}
+		prompt := func() ([]byte, error) {
+			return readSecret(fmt.Sprintf("Enter passphrase for %q:", name))
+		}
+		eid, err := agessh.NewEncryptedSSHIdentity(pub, pemBytes, prompt)
+		if err != nil {
+			return nil, fmt.Errorf("identity %s: %v", name, err)
+		}
+		return []age.Identity{eid}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("identity %s: not a usable ssh key: %v", name, err)
+	}
+	return []age.Identity{id}, nil
+}
+
+func readPubFile(name string) (ssh.PublicKey, error) {
+	b, err := os.ReadFile(name + ".pub")
+	if err != nil {
+		return nil, fmt.Errorf("identity %s: encrypted ssh key needs its public key in %s.pub", name, name)
+	}
+	pk, _, _, _, err := ssh.ParseAuthorizedKey(b)
+	if err != nil {
+		return nil, fmt.Errorf("identity %s.pub: %v", name, err)
+	}
+	return pk, nil
+}
+
+// encryptedIdentity is an age identity file encrypted with a passphrase
+// (as written by age-keygen | age -p); it asks for the passphrase on first use.
+type encryptedIdentity struct {
+	name     string
+	contents []byte
+	ids      []age.Identity
+	err      error
+}
+
+func (e *encryptedIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
+	if e.ids == nil && e.err == nil {
+		e.ids, e.err = e.decrypt()
+	}
+	if e.err != nil {
+		return nil, e.err
+	}
+	for _, id := range e.ids {
+		key, err := id.Unwrap(stanzas)
+		if errors.Is(err, age.ErrIncorrectIdentity) {
+			continue
+		}
+		return key, err
+	}
+	return nil, age.ErrIncorrectIdentity
+}
+
+func (e *encryptedIdentity) decrypt() ([]age.Identity, error) {
+	pass, err := readSecret(fmt.Sprintf("Enter passphrase for identity file %q:", e.name))
+	if err != nil {
+		return nil, err
+	}
+	sid, err := age.NewScryptIdentity(string(pass))
+	if err != nil {
+		return nil, err
+	}
+	r, err := age.Decrypt(bytes.NewReader(e.contents), sid)
+	if err != nil {
+		var nm *age.NoIdentityMatchError
+		if errors.As(err, &nm) {
+			return nil, fmt.Errorf("identity %s: wrong passphrase, or not a passphrase-encrypted identity", e.name)
+		}
+		return nil, fmt.Errorf("identity %s: %v", e.name, err)
+	}
+	ids, err := parseIdentities(r)
+	if err != nil {
+		return nil, fmt.Errorf("identity %s: %v", e.name, err)
+	}
+	return ids, nil
+}
+
+// readSecret prompts on the terminal (never stdin or stdout, which may be
+// redirected) and reads a line without echo.
+func readSecret(prompt string) ([]byte, error) {
+	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
+	if err != nil {
+		return nil, fmt.Errorf("a passphrase is needed but there is no terminal to ask on")
+	}
+	defer tty.Close()
+	fmt.Fprintf(tty, "%s ", prompt)
+	defer fmt.Fprint(tty, "\r\n")
+	return term.ReadPassword(int(tty.Fd()))
+}
+
+func terminalUI() *plugin.ClientUI {
+	warn := func(format string, v ...any) { fmt.Fprintf(os.Stderr, "irp: "+format+"\n", v...) }
+	return plugin.NewTerminalUI(warn, warn)
+}

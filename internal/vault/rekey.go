@@ -1,0 +1,119 @@
+package vault
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+
+	"filippo.io/age"
+)
+
+// staleTemp matches the temp files writeAtomic leaves behind when killed.
+var staleTemp = regexp.MustCompile(`^\..+\.age[0-9]+$`)
+
+// Rekey re-encrypts every sealed file to the current recipients, each file
+// replaced atomically, using all CPUs. It first opens every file, so it
+// changes nothing unless ids open them all. An interrupted run leaves each
+// file whole (old or new recipients) and can simply be run again.
+func (v *Vault) Rekey(ids []age.Identity) (int, error) {
+	if len(v.Recipients) == 0 {
+		return 0, errNoRecipients
+	}
+	if err := v.removeStaleTemps(); err != nil {
+		return 0, err
+	}
+	names, err := v.Files()
+	if err != nil {
+		return 0, err
+	}
+	plain := make([][]byte, len(names))
+	if err := parallel(len(names), func(i int) error {
+		pt, err := v.decrypt(v.path(names[i]), ids)
+		plain[i] = pt
+		return err
+	}); err != nil {
+		return 0, err
+	}
+	err = parallel(len(names), func(i int) error {
+		ct, err := v.encrypt(plain[i])
+		if err != nil {
+			return err
+		}
+		return writeAtomic(v.path(names[i]), ct)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("rekey stopped (run it again to finish): %w", err)
+	}
+	return len(names), syncDirs(v.Dir)
+}
+
+// parallel runs f(0..n-1) on all CPUs and returns the first error.
+func parallel(n int, f func(i int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
+	next := make(chan int)
+	var mu sync.Mutex
+	var first error
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := f(i); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range n {
+		mu.Lock()
+		stop := first != nil
+		mu.Unlock()
+		if stop {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return first
+}
+
+func (v *Vault) removeStaleTemps() error {
+	return filepath.WalkDir(v.Dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if os.IsNotExist(err) {
+				return nil
+			}
+			return err
+		}
+		if d.Type().IsRegular() && staleTemp.MatchString(d.Name()) {
+			return os.Remove(path)
+		}
+		return nil
+	})
+}
+
+// syncDirs fsyncs every directory under dir so the renames are durable.
+func syncDirs(dir string) error {
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() || (path != dir && strings.HasPrefix(d.Name(), ".")) {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return f.Sync()
+	})
+}
