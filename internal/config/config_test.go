@@ -1,0 +1,48 @@
+package config
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      Params
+		err       string
+	}{
+		{"empty", ``, Defaults(), ""},
+		{"no params", "title = \"x\"\n", Defaults(), ""},
+		{"names", "[params]\nteam_names = \"Names\"\n", Params{Names, DefaultPrerequisites}, ""},
+		{"list", "[params]\nprerequisites = [\"VPN\", \" \", \"Duo\"]\n", Params{Initials, []string{"VPN", "Duo"}}, ""},
+		{"empty list", "[params]\nprerequisites = []\n", Params{Initials, nil}, ""},
+		{"bad style", "[params]\nteam_names = \"nicknames\"\n", Params{}, `team_names is "nicknames"`},
+		{"bad toml", "[params]\nteam_names = \n", Params{}, "config.toml:2:"},
+		{"wrong type", "[params]\nprerequisites = \"VPN\"\n", Params{}, "config.toml:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Parse("config.toml", []byte(tt.src))
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("err = %v, want containing %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.TeamNames != tt.want.TeamNames || !slices.Equal(got.Prerequisites, tt.want.Prerequisites) {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadMissing(t *testing.T) {
+	p, err := Load(t.TempDir() + "/config.toml")
+	if err != nil || p.TeamNames != Initials || len(p.Prerequisites) != 5 {
+		t.Fatalf("Load(missing) = %+v, %v", p, err)
+	}
+}
