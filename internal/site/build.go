@@ -91,7 +91,7 @@ func Load(opts Options) (*Site, error) {
 			if _, serr := os.Stat(dir); serr != nil {
 				return nil, fmt.Errorf("%s: no such directory", opts.Source)
 			}
-			return nil, fmt.Errorf("%s: not found (run irp from the project directory, or pass --source)", rel(dir, cfgFile))
+			return nil, fmt.Errorf("%s: not found (run irp in the project directory, or pass --source)", filepath.Join(opts.Source, "config.toml"))
 		}
 		return nil, err
 	}
@@ -197,11 +197,14 @@ func Load(opts Options) (*Site, error) {
 	hfs := hugofs.NewFromSourceAndDestination(srcFs, dstFs, flags)
 
 	h, err := hugolib.NewHugoSites(deps.DepsCfg{
-		Configs:  configs,
-		Fs:       hfs,
-		LogLevel: logg.LevelWarn,
-		StdOut:   io.Discard,
-		StdErr:   io.Discard,
+		Configs: configs,
+		Fs:      hfs,
+		// Named for tests, but it is the only way to hand Hugo our own
+		// logger, which collects errors and formats warnings.
+		TestLogger: logger,
+		LogLevel:   logg.LevelWarn,
+		StdOut:     io.Discard,
+		StdErr:     io.Discard,
 	})
 	if err != nil {
 		return nil, lc.clean(err)
@@ -395,4 +398,3 @@ func rel(dir, p string) string {
 	}
 	return p
 }
-

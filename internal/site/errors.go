@@ -70,9 +70,11 @@ func (c *logCollector) errors() []string {
 }
 
 var (
-	quotedPath = regexp.MustCompile(`"(/[^"]+?)(:\d+(:\d+)?)?"`)
-	hugoNoise  = regexp.MustCompile(`^(error building site: )?(process: )?(assemble: )?(render: )?(failed to render pages: )?`)
-	spaces     = regexp.MustCompile(`\s+`)
+	quotedPath  = regexp.MustCompile(`"(/[^"]+?)(:\d+(:\d+)?)?"`)
+	hugoNoise   = regexp.MustCompile(`^(error building site: )?(process: )?(assemble: )?(render: )?(failed to render pages: )?`)
+	spaces      = regexp.MustCompile(`\s+`)
+	pageMeta    = regexp.MustCompile(`^failed to create page from pageMetaSource \S+: `)
+	yamlContext = regexp.MustCompile(`\s+>\s+\d+\s+\|.*$`)
 )
 
 // tidy turns a Hugo message into one line with project-relative paths.
@@ -108,8 +110,10 @@ func (c *logCollector) clean(err error) error {
 				loc = fmt.Sprintf("%s:%d", loc, pos.LineNumber)
 			}
 			// Hugo's cause often repeats the location; keep it once.
-			why = strings.TrimPrefix(why, loc+": ")
-			why = strings.TrimPrefix(why, "\""+loc+"\": ")
+			why = pageMeta.ReplaceAllString(why, "")
+			why = regexp.MustCompile(`^"?`+regexp.QuoteMeta(rel(c.dir, pos.Filename))+`(:\d+)*"?: `).ReplaceAllString(why, "")
+			why = strings.Replace(why, "unmarshal failed: ", "front matter: ", 1)
+			why = yamlContext.ReplaceAllString(why, "")
 			return &BuildError{Lines: []string{loc + ": " + why}}
 		}
 	}

@@ -5,11 +5,13 @@ package theme
 
 import "embed"
 
-// Files is the theme tree (layouts/, assets/, static/, theme.toml, ...)
-// rooted at the theme directory. It also holds this Go file, which Hugo
-// ignores.
+// Files is the theme tree rooted at the theme directory. Each directory
+// named here must hold at least one file (empty subdirectories are fine):
+// static/.nojekyll (useful on GitHub Pages) and assets/.keep make sure of
+// that. A theme directory Hugo reads that is not listed here (i18n/, data/,
+// archetypes/, content/) has to be added to this list.
 //
-//go:embed all:*
+//go:embed all:layouts all:static all:assets theme.toml
 var Files embed.FS
 
 // Name is the theme name the embedded copy answers to.

@@ -1,0 +1,358 @@
+package site
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+func TestMain(m *testing.M) {
+	// Keep Hugo's cache out of the user's real cache dir.
+	tmp, err := os.MkdirTemp("", "irp-site-test-cache")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", tmp)
+	os.Setenv("HOME", tmp)
+	code := m.Run()
+	os.RemoveAll(tmp)
+	os.Exit(code)
+}
+
+// layouts are minimal project templates so the tests do not depend on the
+// theme's page layout; the theme's render hooks (links) still apply.
+const layouts = `
+-- layouts/baseof.html --
+<!doctype html><html><body>{{ block "main" . }}{{ end }}</body></html>
+-- layouts/single.html --
+{{ define "main" }}<main><h1>{{ .Title }}</h1>{{ .Content }}</main>{{ end }}
+-- layouts/list.html --
+{{ define "main" }}<main><h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></main>{{ end }}
+`
+
+const configToml = `
+-- config.toml --
+baseURL = "/"
+title = "Test site"
+theme = "irp"
+enableGitInfo = true
+relativeURLs = true
+disableKinds = ["taxonomy", "term", "rss"]
+[frontmatter]
+lastmod = [":git", "lastmod", ":fileModTime"]
+`
+
+const linkSite = configToml + layouts + `
+-- content/_index.md --
++++
+title = "Home"
++++
+Start with the [guide](guide/_index.md).
+-- content/guide/_index.md --
++++
+title = "Guide"
++++
+Read [where to look](where-to-look.md).
+-- content/guide/where-to-look.md --
++++
+title = "Where to look"
++++
+Intro.
+
+## CPU
+
+Use [svcs](../tools/svcs.md) and [its output](/tools/svcs.md#reading-the-output),
+see [memory](#memory), the [tools](/tools/_index.md), and [upstream](https://illumos.org/man/1/svcs).
+
+## Memory
+
+Nothing yet.
+-- content/tools/_index.md --
++++
+title = "Tools"
++++
+-- content/tools/svcs.md --
++++
+title = "svcs"
+summary = "Service states."
+symptoms = ["service in maintenance", "restarts keep failing"]
++++
+Reports the state of SMF services.
+
+## Reading the output
+
+The STATE column matters. See [prstat](prstat.md).
+-- content/tools/prstat.md --
+---
+title: prstat
+---
+Process statistics.
+`
+
+// writeSite unpacks a txtar archive into a fresh directory.
+func writeSite(t *testing.T, archive string) string {
+	t.Helper()
+	dir := t.TempDir()
+	ar := txtar.Parse([]byte(archive))
+	for _, f := range ar.Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func buildOK(t *testing.T, dir string) Result {
+	t.Helper()
+	res, err := Build(Options{Source: dir})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return res
+}
+
+func readOut(t *testing.T, dir, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "public", filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatalf("output: %v", err)
+	}
+	return string(b)
+}
+
+func TestLinksRewritten(t *testing.T) {
+	dir := writeSite(t, linkSite)
+	res := buildOK(t, dir)
+	if res.Pages < 6 {
+		t.Errorf("pages = %d, want at least 6", res.Pages)
+	}
+	for _, p := range []string{"index.html", "guide/index.html", "guide/where-to-look/index.html", "tools/index.html", "tools/svcs/index.html", "tools/prstat/index.html"} {
+		if _, err := os.Stat(filepath.Join(dir, "public", p)); err != nil {
+			t.Errorf("missing page %s", p)
+		}
+	}
+	where := readOut(t, dir, "guide/where-to-look/index.html")
+	for _, want := range []string{
+		`<a href="../../tools/svcs/index.html">svcs</a>`,
+		`<a href="../../tools/svcs/index.html#reading-the-output">its output</a>`,
+		`<a href="#memory">memory</a>`,
+		`<a href="../../tools/index.html">tools</a>`,
+		`<a href="https://illumos.org/man/1/svcs" rel="noopener">upstream</a>`,
+	} {
+		if !strings.Contains(where, want) {
+			t.Errorf("guide/where-to-look: no %s in\n%s", want, where)
+		}
+	}
+	if home := readOut(t, dir, "index.html"); !strings.Contains(home, `<a href="./guide/index.html">guide</a>`) {
+		t.Errorf("home: link to guide not rewritten:\n%s", home)
+	}
+	if g := readOut(t, dir, "guide/index.html"); !strings.Contains(g, `<a href="../guide/where-to-look/index.html">where to look</a>`) &&
+		!strings.Contains(g, `<a href="where-to-look/index.html">where to look</a>`) {
+		t.Errorf("guide: link to where-to-look not rewritten:\n%s", g)
+	}
+	if s := readOut(t, dir, "tools/svcs/index.html"); !strings.Contains(s, `<a href="../../tools/prstat/index.html">prstat</a>`) {
+		t.Errorf("svcs: sibling link not rewritten:\n%s", s)
+	}
+}
+
+func TestBrokenLinks(t *testing.T) {
+	for _, tc := range []struct {
+		name, link, want string
+	}{
+		{"missing page", "[x](../tools/nope.md)", `content/guide/where-to-look.md:14:.*"../tools/nope.md".*no such page`},
+		{"missing anchor", "[x](../tools/svcs.md#nope)", `content/guide/where-to-look.md:14:.*"../tools/svcs.md#nope".*no heading with id "nope"`},
+		{"missing local anchor", "[x](#nope)", `content/guide/where-to-look.md:14:.*"#nope".*no heading with id "nope"`},
+		{"sibling without ./ that exists only at root", "[x](tools/svcs.md)", `content/guide/where-to-look.md:14:.*no such page`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := strings.Replace(linkSite, "Nothing yet.", "Nothing yet.\n"+tc.link, 1)
+			dir := writeSite(t, site)
+			_, err := Build(Options{Source: dir})
+			if err == nil {
+				t.Fatal("build succeeded with a broken link")
+			}
+			var be *BuildError
+			if !errors.As(err, &be) {
+				t.Fatalf("error %T %v, want *BuildError", err, err)
+			}
+			if len(be.Lines) != 1 {
+				t.Errorf("want one line, got %q", be.Lines)
+			}
+			if !regexp.MustCompile(tc.want).MatchString(err.Error()) {
+				t.Errorf("error %q\ndoes not match %s", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestBrokenLinkExitCode(t *testing.T) {
+	site := strings.Replace(linkSite, "Nothing yet.", "[x](../nope.md)", 1)
+	dir := writeSite(t, site)
+	var out, errb strings.Builder
+	code := Main([]string{"build", "--source", dir}, &out, &errb)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.HasPrefix(errb.String(), "irp: build: content/guide/where-to-look.md:") || strings.Count(errb.String(), "\n") != 1 {
+		t.Errorf("stderr = %q", errb.String())
+	}
+}
+
+func TestNoTraceInSourceDir(t *testing.T) {
+	dir := writeSite(t, linkSite)
+	before := listDir(t, dir)
+	buildOK(t, dir)
+	after := listDir(t, dir)
+	var extra []string
+	for _, f := range after {
+		if !contains(before, f) && f != "public" {
+			extra = append(extra, f)
+		}
+	}
+	if len(extra) > 0 {
+		t.Errorf("build left %q in the project", extra)
+	}
+}
+
+func listDir(t *testing.T, dir string) []string {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	return names
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestWithoutGit(t *testing.T) {
+	dir := writeSite(t, linkSite)
+	res := buildOK(t, dir)
+	if !res.GitDisabled {
+		t.Errorf("temp dir outside git: GitDisabled = false")
+	}
+}
+
+func TestWithGit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("SKIP: git not installed")
+	}
+	dir := writeSite(t, linkSite)
+	for _, args := range [][]string{
+		{"init", "-q"},
+		{"add", "."},
+		{"-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "site"},
+	} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	res := buildOK(t, dir)
+	if res.GitDisabled {
+		t.Errorf("git checkout: GitDisabled = true")
+	}
+}
+
+func TestThemeOnDiskWins(t *testing.T) {
+	site := linkSite + `
+-- themes/irp/layouts/_markup/render-link.html --
+<a href="{{ .Destination }}" data-disk-theme>{{ .Text }}</a>
+`
+	dir := writeSite(t, site)
+	buildOK(t, dir)
+	if s := readOut(t, dir, "tools/svcs/index.html"); !strings.Contains(s, `data-disk-theme`) {
+		t.Errorf("theme on disk not used:\n%s", s)
+	}
+}
+
+func TestUnknownTheme(t *testing.T) {
+	dir := writeSite(t, strings.Replace(linkSite, `theme = "irp"`, `theme = "nosuch"`, 1))
+	_, err := Build(Options{Source: dir})
+	if err == nil || !strings.Contains(err.Error(), `config.toml: unknown theme "nosuch"`) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	t.Run("malformed front matter", func(t *testing.T) {
+		site := linkSite + `
+-- content/tools/bad.md --
++++
+title = "bad
+summary = 1
++++
+body
+`
+		dir := writeSite(t, site)
+		_, err := Build(Options{Source: dir})
+		if err == nil || !regexp.MustCompile(`^content/tools/bad\.md:\d+: `).MatchString(err.Error()) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("err = %q, want one line naming content/tools/bad.md:LINE", err)
+		}
+	})
+	t.Run("missing config", func(t *testing.T) {
+		dir := t.TempDir()
+		_, err := Build(Options{Source: dir})
+		if err == nil || !strings.Contains(err.Error(), "config.toml: not found") {
+			t.Errorf("err = %v", err)
+		}
+	})
+	t.Run("dest parent missing", func(t *testing.T) {
+		dir := writeSite(t, linkSite)
+		var out, errb strings.Builder
+		code := Main([]string{"build", "--source", dir, "--dest", filepath.Join(dir, "no", "such")}, &out, &errb)
+		if code != 1 || !strings.Contains(errb.String(), "irp: build: --dest") || strings.Count(errb.String(), "\n") != 1 {
+			t.Errorf("exit %d, stderr %q", code, errb.String())
+		}
+	})
+	t.Run("bad flag", func(t *testing.T) {
+		var out, errb strings.Builder
+		if code := Main([]string{"build", "--nope"}, &out, &errb); code != 2 {
+			t.Errorf("exit %d, want 2 (stderr %q)", code, errb.String())
+		}
+		if code := Main([]string{"serve", "--port", "x"}, &out, &errb); code != 2 {
+			t.Errorf("serve --port x: exit %d, want 2", code)
+		}
+	})
+}
+
+func TestBuildMessage(t *testing.T) {
+	dir := writeSite(t, linkSite)
+	dest := filepath.Join(t.TempDir(), "out")
+	var out, errb strings.Builder
+	code := Main([]string{"build", "--source", dir, "--dest", dest}, &out, &errb)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	want := "open file://" + filepath.ToSlash(filepath.Join(dest, "index.html"))
+	if !strings.Contains(out.String(), want) || !strings.HasPrefix(out.String(), "built ") {
+		t.Errorf("stdout %q, want it to contain %q", out.String(), want)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "tools", "svcs", "index.html")); err != nil {
+		t.Error(err)
+	}
+}
