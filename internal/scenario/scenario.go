@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
+	toml "github.com/pelletier/go-toml/v2"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -238,4 +240,40 @@ How to undo the induced fault completely.
 
 How to end the exercise early and restore service quickly.
 `, id))
+}
+
+// RetiredPage renders s as a site page for content/scenarios/: TOML front
+// matter (title, id, components, difficulty, estimated, revision, date,
+// retired = true) and the scenario's sections.
+func RetiredPage(s *Scenario, when time.Time) ([]byte, error) {
+	d, err := doc.Parse(s.ID+".md", s.Source)
+	if err != nil {
+		return nil, err
+	}
+	fm := map[string]any{
+		"title":      s.Title,
+		"id":         s.ID,
+		"components": s.Components,
+		"difficulty": s.Difficulty,
+		"estimated":  s.Estimated,
+		"revision":   s.Revision,
+		"date":       when.UTC().Format(time.RFC3339),
+		"retired":    true,
+		"summary":    firstParagraph(s.Sections["Brief"]),
+	}
+	b, err := toml.Marshal(fm)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.WriteString("+++\n")
+	out.Write(b)
+	out.WriteString("+++\n\n")
+	out.Write(bytes.TrimLeft(d.Body, "\n"))
+	return out.Bytes(), nil
+}
+
+func firstParagraph(md string) string {
+	p, _, _ := strings.Cut(strings.TrimSpace(md), "\n\n")
+	return strings.Join(strings.Fields(p), " ")
 }

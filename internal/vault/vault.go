@@ -318,3 +318,38 @@ func writeAtomic(path string, data []byte) error {
 	}
 	return renameio.WriteFile(path, data, 0o644, renameio.WithTempDir(dir))
 }
+
+// SealedTo returns how many recipient stanzas the header of vault/NAME.age has.
+func (v *Vault) SealedTo(name string) (int, error) {
+	st, err := readHeader(v.path(name))
+	return len(st), err
+}
+
+// SetRecipients replaces vault/recipients with src and re-encrypts every
+// sealed file to it. Nothing changes unless ids open every file first; after
+// that, the recipients file is written first, so an interrupted run is
+// finished by irp vault rekey.
+func (v *Vault) SetRecipients(src []byte, ids []age.Identity) (int, error) {
+	recs, err := ParseRecipients(v.rel(v.RecipientsFile()), src, nil)
+	if err != nil {
+		return 0, err
+	}
+	if len(recs) == 0 {
+		return 0, fmt.Errorf("%s would list nobody: keep at least one recipient", v.rel(v.RecipientsFile()))
+	}
+	names, err := v.Files()
+	if err != nil {
+		return 0, err
+	}
+	if err := parallel(len(names), func(i int) error {
+		_, err := v.decrypt(v.path(names[i]), ids)
+		return err
+	}); err != nil {
+		return 0, err
+	}
+	if err := writeAtomic(v.RecipientsFile(), src); err != nil {
+		return 0, err
+	}
+	v.Recipients, v.HasFile = recs, true
+	return v.Rekey(ids)
+}

@@ -1,0 +1,122 @@
+package vault
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"filippo.io/age"
+
+	"irp/internal/scenario"
+)
+
+// Editor describes how to run the user's editor.
+type Editor struct {
+	Command     []string // e.g. ["vim"] or ["code", "--wait"]
+	Stdin       io.Reader
+	Stdout      io.Writer
+	Stderr      io.Writer
+	Interactive bool // a terminal is attached: on a parse error, edit again
+}
+
+// editorArgs adds the flags that keep vim-like editors from writing swap
+// and viminfo/shada files, which would hold plaintext outside the temp dir.
+func editorArgs(cmd []string, file string) []string {
+	args := append([]string{}, cmd[1:]...)
+	switch filepath.Base(cmd[0]) {
+	case "vim", "vi", "nvim", "gvim", "vim.basic", "vim.tiny", "view":
+		args = append(args, "-n", "-i", "NONE")
+	}
+	return append(args, file)
+}
+
+// ErrInterrupted means edit was stopped by SIGINT or SIGTERM.
+var ErrInterrupted = errors.New("interrupted: nothing sealed, the decrypted copy was removed")
+
+// Edit decrypts scenario id into a private temp dir (0700), runs the
+// editor on it and re-seals it with the next revision if it changed. The
+// dir is removed on return, including when SIGINT or SIGTERM arrive.
+func (v *Vault) Edit(id string, ids []age.Identity, ed Editor) (changed bool, err error) {
+	s, err := v.Open(id, ids)
+	if err != nil {
+		return false, err
+	}
+	dir, err := os.MkdirTemp("", "irp-edit-")
+	if err != nil {
+		return false, err
+	}
+	defer os.RemoveAll(dir)
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return false, err
+	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(sig)
+
+	file := filepath.Join(dir, id+".md")
+	if err := os.WriteFile(file, s.Source, 0o600); err != nil {
+		return false, err
+	}
+	last := s.Source
+	for {
+		if err := runEditor(ed, file, sig); err != nil {
+			return false, err
+		}
+		src, err := os.ReadFile(file)
+		if err != nil {
+			return false, err
+		}
+		if bytes.Equal(src, s.Source) {
+			return false, nil
+		}
+		ns, perr := scenario.Parse(id+".md", src)
+		if perr == nil && ns.ID != id {
+			perr = fmt.Errorf("%s.md: the id must stay %q (seal a copy with irp vault seal to make a new scenario)", id, id)
+		}
+		if perr == nil {
+			ns.Revision = s.Revision + 1
+			return true, v.Seal(ns)
+		}
+		if !ed.Interactive || bytes.Equal(src, last) {
+			return false, fmt.Errorf("%v: nothing sealed", perr)
+		}
+		last = src
+		fmt.Fprintf(ed.Stderr, "irp: %v\nirp: opening the editor again (save it unchanged to give up)\n", perr)
+	}
+}
+
+func runEditor(ed Editor, file string, sig chan os.Signal) error {
+	if len(ed.Command) == 0 {
+		ed.Command = []string{"vi"}
+	}
+	cmd := exec.Command(ed.Command[0], editorArgs(ed.Command, file)...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = ed.Stdin, ed.Stdout, ed.Stderr
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("run editor: %v (set $EDITOR)", err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			return fmt.Errorf("editor %s: %v: nothing sealed", ed.Command[0], err)
+		}
+		return nil
+	case <-sig:
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case <-done:
+		case <-time.After(2 * time.Second):
+			_ = cmd.Process.Kill()
+			<-done
+		}
+		return ErrInterrupted
+	}
+}
