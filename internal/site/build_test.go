@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -354,5 +355,107 @@ func TestBuildMessage(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dest, "tools", "svcs", "index.html")); err != nil {
 		t.Error(err)
+	}
+}
+
+func readIndex(t *testing.T, dir string) []Doc {
+	t.Helper()
+	src := readOut(t, dir, IndexFile)
+	const pre, post = "window.IRP_SEARCH_INDEX = ", ";\n"
+	if !strings.HasPrefix(src, pre) || !strings.HasSuffix(src, post) {
+		t.Fatalf("%s does not have the expected shape: %.80q…", IndexFile, src)
+	}
+	var idx struct {
+		Docs []Doc `json:"docs"`
+	}
+	dec := json.NewDecoder(strings.NewReader(strings.TrimSuffix(strings.TrimPrefix(src, pre), post)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&idx); err != nil {
+		t.Fatalf("%s: %v", IndexFile, err)
+	}
+	return idx.Docs
+}
+
+func TestSearchIndex(t *testing.T) {
+	site := linkSite + `
+-- content/tools/mdb.md --
++++
+title = "mdb"
+symptoms = ["core dump", "process crashed"]
++++
+The modular debugger.
+
+## Examples
+
+Open a core file:
+
+` + "```" + `
+mdb core.{{pid}}
+` + "```" + `
+
+### Stacks & threads
+
+Use <code>::walk thread</code>.
+
+## Pitfalls
+
+Careful.
+`
+	dir := writeSite(t, site)
+	res := buildOK(t, dir)
+	docs := readIndex(t, dir)
+	if res.IndexDocs != len(docs) {
+		t.Errorf("Result.IndexDocs = %d, index has %d", res.IndexDocs, len(docs))
+	}
+	byURL := map[string]Doc{}
+	for i, d := range docs {
+		if d.ID != i {
+			t.Errorf("doc %d has id %d", i, d.ID)
+		}
+		if strings.HasPrefix(d.URL, "/") {
+			t.Errorf("url %q has a leading slash", d.URL)
+		}
+		byURL[d.URL] = d
+	}
+	want := []Doc{
+		{Title: "mdb", URL: "tools/mdb/", Section: "tools", Text: "The modular debugger.", Symptoms: "core dump; process crashed"},
+		{Title: "mdb", Heading: "Examples", URL: "tools/mdb/#examples", Section: "tools", Text: "Open a core file: mdb core.{{pid}}"},
+		{Title: "mdb", Heading: "Stacks & threads", URL: "tools/mdb/#stacks--threads", Section: "tools", Text: "Use ::walk thread."},
+		{Title: "mdb", Heading: "Pitfalls", URL: "tools/mdb/#pitfalls", Section: "tools", Text: "Careful."},
+		{Title: "svcs", URL: "tools/svcs/", Section: "tools", Text: "Reports the state of SMF services.", Summary: "Service states.", Symptoms: "service in maintenance; restarts keep failing"},
+		{Title: "svcs", Heading: "Reading the output", URL: "tools/svcs/#reading-the-output", Section: "tools", Text: "The STATE column matters. See prstat."},
+		{Title: "Home", URL: "./", Section: "home", Text: "Start with the guide."},
+		{Title: "Guide", URL: "guide/", Section: "guide", Text: "Read where to look."},
+		{Title: "Where to look", Heading: "Memory", URL: "guide/where-to-look/#memory", Section: "guide", Text: "Nothing yet."},
+	}
+	for _, w := range want {
+		key := w.URL
+		got, ok := byURL[key]
+		if !ok {
+			t.Errorf("no entry for %s", key)
+			continue
+		}
+		got.ID = 0
+		if got != w {
+			t.Errorf("entry %s:\n got %+v\nwant %+v", key, got, w)
+		}
+	}
+}
+
+func TestSplitSections(t *testing.T) {
+	parts := splitSections(`<p>Intro <em>text</em><script>x()</script><button>Copy</button></p><h2 id="a">A <a class="anchor" aria-hidden="true" href="#a"><img aria-hidden="true" src="x.svg">#</a></h2><p>one</p><h4 id="deep">Deep</h4><p>two</p><h3>no id</h3><h3 id="b">B</h3><pre><code>x
+y</code></pre>`)
+	want := []section{
+		{text: "Intro text"},
+		{id: "a", heading: "A", text: "one Deep two no id"},
+		{id: "b", heading: "B", text: "x y"},
+	}
+	if len(parts) != len(want) {
+		t.Fatalf("got %+v", parts)
+	}
+	for i := range want {
+		if parts[i] != want[i] {
+			t.Errorf("part %d: got %+v, want %+v", i, parts[i], want[i])
+		}
 	}
 }

@@ -1,5 +1,336 @@
 package site
 
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/gohugoio/hugo/resources/page"
+	"github.com/spf13/afero"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// IndexFile is the search index's name at the site root. It is a script,
+// not JSON, so that it loads from file:// as well as over HTTP.
+const IndexFile = "search-index.js"
+
+// Doc is one search-index entry: the top of a page (Heading empty) or one
+// h2/h3 section of it. The theme's search script reads exactly these fields.
+type Doc struct {
+	ID       int    `json:"id"`
+	Title    string `json:"title"`
+	Heading  string `json:"heading"`
+	URL      string `json:"url"`
+	Text     string `json:"text"`
+	Section  string `json:"section"`
+	Symptoms string `json:"symptoms"`
+	Summary  string `json:"summary"`
+}
+
 type indexStats struct{ docs, bytes int }
 
-func (s *Site) writeSearchIndex() (indexStats, error) { return indexStats{}, nil }
+// section is a piece of a rendered page: the intro (id "") or one h2/h3.
+type section struct {
+	id, heading, text string
+}
+
+// writeSearchIndex walks the built pages and writes search-index.js.
+func (s *Site) writeSearchIndex() (indexStats, error) {
+	var pages page.Pages
+	base := "/"
+	for _, site := range s.h.Sites {
+		if home := site.Home(); home != nil {
+			base = home.RelPermalink()
+		}
+		for _, p := range site.Pages() {
+			switch p.Kind() {
+			case "page", "section", "home":
+			default:
+				continue
+			}
+			if v, ok := p.Params()["search"].(bool); ok && !v {
+				continue
+			}
+			pages = append(pages, p)
+		}
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+
+	docs := make([][]Doc, len(pages))
+	errs := make([]error, len(pages))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				docs[i], errs[i] = pageDocs(pages[i], base)
+			}
+		}()
+	}
+	for i := range pages {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if lines := s.log.errors(); len(lines) > 0 {
+		// Content rendered here for the first time (a page no template
+		// showed) can still hit a broken link.
+		return indexStats{}, &BuildError{Lines: lines}
+	}
+	for _, err := range errs {
+		if err != nil {
+			return indexStats{}, err
+		}
+	}
+
+	order := make([]int, len(pages))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return pages[order[a]].RelPermalink() < pages[order[b]].RelPermalink()
+	})
+	var all []Doc
+	for _, i := range order {
+		for _, d := range docs[i] {
+			d.ID = len(all)
+			all = append(all, d)
+		}
+	}
+	if all == nil {
+		all = []Doc{}
+	}
+
+	var buf bytes.Buffer
+	buf.Grow(64 << 10)
+	buf.WriteString("window.IRP_SEARCH_INDEX = ")
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(struct {
+		Docs []Doc `json:"docs"`
+	}{all}); err != nil {
+		return indexStats{}, err
+	}
+	buf.Truncate(buf.Len() - 1) // Encode's newline
+	buf.WriteString(";\n")
+	if err := afero.WriteFile(s.fs.PublishDir, IndexFile, buf.Bytes(), 0o644); err != nil {
+		return indexStats{}, err
+	}
+	return indexStats{docs: len(all), bytes: buf.Len()}, nil
+}
+
+// pageDocs makes the entries of one page: its top, then one per section.
+func pageDocs(p page.Page, base string) ([]Doc, error) {
+	c, err := p.Content(context.Background())
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p.Path(), err)
+	}
+	var content string
+	switch v := c.(type) {
+	case template.HTML:
+		content = string(v)
+	case string:
+		content = v
+	}
+	url := strings.TrimPrefix(p.RelPermalink(), base)
+	if url == "" {
+		url = "./"
+	}
+	sec := p.Section()
+	if sec == "" {
+		sec = p.Kind()
+	}
+	params := p.Params()
+	summary := paramString(params["summary"])
+	if summary == "" {
+		summary = paramString(params["description"])
+	}
+	title := p.Title()
+
+	parts := splitSections(content)
+	docs := make([]Doc, 0, len(parts))
+	for _, part := range parts {
+		d := Doc{Title: title, URL: url, Section: sec, Text: part.text}
+		if part.id == "" && part.heading == "" {
+			d.Summary = summary
+			d.Symptoms = paramString(params["symptoms"])
+		} else {
+			d.Heading = part.heading
+			d.URL = url + "#" + part.id
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
+// paramString flattens a front matter value: a list joins with "; ".
+func paramString(v any) string {
+	switch t := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return t
+	case []string:
+		return strings.Join(t, "; ")
+	case []any:
+		var parts []string
+		for _, e := range t {
+			if s := paramString(e); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		return strings.Join(parts, "; ")
+	default:
+		return fmt.Sprint(t)
+	}
+}
+
+// splitSections cuts rendered page content at each h2/h3 that has an id
+// and returns the plain text of each piece; the first piece is the intro
+// (it is always present, possibly empty).
+func splitSections(content string) []section {
+	z := html.NewTokenizer(strings.NewReader(content))
+	parts := []section{{}}
+	var (
+		text      strings.Builder
+		head      strings.Builder
+		inHeading atom.Atom // h2/h3 being read
+		skip      int       // depth inside script/style/aria-hidden
+		skipTag   []atom.Atom
+	)
+	flush := func() {
+		parts[len(parts)-1].text = collapse(text.String())
+		text.Reset()
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			flush()
+			return parts
+		case html.TextToken:
+			if skip > 0 {
+				continue
+			}
+			if inHeading != 0 {
+				head.Write(z.Text())
+			} else {
+				text.Write(z.Text())
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			var id string
+			hidden := false
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				switch string(k) {
+				case "id":
+					id = string(v)
+				case "aria-hidden":
+					hidden = string(v) == "true"
+				}
+			}
+			if skip > 0 || hidden || skipped(a) {
+				if tt == html.StartTagToken && !void(a) {
+					skip++
+					skipTag = append(skipTag, a)
+				}
+				continue
+			}
+			if (a == atom.H2 || a == atom.H3) && id != "" && tt == html.StartTagToken {
+				flush()
+				parts = append(parts, section{id: id})
+				inHeading = a
+				head.Reset()
+				continue
+			}
+			if blockish(a) {
+				if inHeading != 0 {
+					head.WriteByte(' ')
+				} else {
+					text.WriteByte(' ')
+				}
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if skip > 0 {
+				if skipTag[len(skipTag)-1] == a {
+					skip--
+					skipTag = skipTag[:len(skipTag)-1]
+				}
+				continue
+			}
+			if inHeading != 0 && a == inHeading {
+				parts[len(parts)-1].heading = collapse(head.String())
+				inHeading = 0
+				continue
+			}
+			if blockish(a) {
+				text.WriteByte(' ')
+			}
+		}
+	}
+}
+
+// skipped elements carry no searchable text (copy buttons, icons, code run
+// by the browser).
+func skipped(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Button, atom.Svg, atom.Template, atom.Noscript, atom.Select:
+		return true
+	}
+	return false
+}
+
+func void(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input,
+		atom.Link, atom.Meta, atom.Source, atom.Track, atom.Wbr:
+		return true
+	}
+	return false
+}
+
+func blockish(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Li, atom.Ul, atom.Ol, atom.Pre, atom.Br, atom.Tr, atom.Td, atom.Th,
+		atom.Table, atom.Blockquote, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Dt, atom.Dd, atom.Section, atom.Figure, atom.Figcaption, atom.Hr:
+		return true
+	}
+	return false
+}
+
+// collapse trims and squeezes runs of white space to one space.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\f', '\u00a0':
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -9,9 +9,9 @@ import "embed"
 // named here must hold at least one file (empty subdirectories are fine):
 // static/.nojekyll (useful on GitHub Pages) and assets/.keep make sure of
 // that. A theme directory Hugo reads that is not listed here (i18n/, data/,
-// archetypes/, content/) has to be added to this list.
+// archetypes/) has to be added to this list.
 //
-//go:embed all:layouts all:static all:assets theme.toml
+//go:embed all:layouts all:static all:assets all:content theme.toml
 var Files embed.FS
 
 // Name is the theme name the embedded copy answers to.
