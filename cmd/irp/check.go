@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"irp/internal/engine"
+	"irp/internal/lint"
+	"irp/internal/problem"
+	"irp/internal/project"
+)
+
+func init() { addCommand("", newCheckCmd) }
+
+func newCheckCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "check",
+		Short: "Lint the content, build the site to a scratch dir, verify the vault",
+		Long: `check finds everything that would break the site or leak a scenario, and
+lists each finding as file:line: message (paths relative to the project).
+
+It checks internal links and anchors, every cheat-sheet against the schema
+(front matter, the four sections, 3-10 examples, invasive commands marked),
+duplicate titles and malformed front matter; then builds the site into a
+scratch directory with irp-site to catch template errors (skipped, with a
+note, when irp-site is not installed).
+
+Exit status 1 when anything is found, 0 otherwise.`,
+		Example: `  irp check
+  irp check && irp build`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			p, err := project.Find(".")
+			if err != nil {
+				return err
+			}
+			return runCheck(cmd, p)
+		},
+	}
+}
+
+// checkRun is the state shared by the steps of one `irp check`.
+type checkRun struct {
+	cmd      *cobra.Command
+	project  project.Project
+	findings int      // found so far, by every step
+	ok       []string // what passed, for the closing "ok: ..." line
+}
+
+// checkSteps are the parts of `irp check`, run in order. A step prints its
+// own findings (file:line: message, on stdout), adds their number to
+// r.findings and notes what it covered in r.ok; it returns an error only
+// when it could not run at all. The vault steps (verify, leak check) go
+// after "site".
+func checkSteps() []checkStep {
+	return []checkStep{
+		{"content", checkContent},
+		{"site", checkSite},
+	}
+}
+
+type checkStep struct {
+	name string
+	run  func(r *checkRun) error
+}
+
+func runCheck(cmd *cobra.Command, p project.Project) error {
+	r := &checkRun{cmd: cmd, project: p}
+	for _, s := range checkSteps() {
+		if err := s.run(r); err != nil {
+			return err
+		}
+	}
+	if r.findings > 0 {
+		fmt.Fprintf(cmd.ErrOrStderr(), "%d finding%s\n", r.findings, plural(r.findings))
+		return problem.Found
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "ok: %s\n", strings.Join(r.ok, ", "))
+	return nil
+}
+
+// checkContent lints content/: links, anchors, cheat-sheets, titles.
+func checkContent(r *checkRun) error {
+	rep, err := lint.Check(r.project)
+	if err != nil {
+		return err
+	}
+	printFindings(r.cmd.OutOrStdout(), rep.Findings)
+	r.findings += len(rep.Findings)
+	r.ok = append(r.ok, fmt.Sprintf("%d pages, %d cheat-sheets", rep.Pages, rep.CheatSheets))
+	return nil
+}
+
+func printFindings(w io.Writer, fs []lint.Finding) {
+	for _, f := range fs {
+		fmt.Fprintln(w, f)
+	}
+}
+
+// checkSite builds the site into a scratch directory to catch what only
+// Hugo sees (templates, shortcodes). It needs irp-site; without it the step
+// is skipped with a note and does not fail the check.
+func checkSite(r *checkRun) error {
+	stderr := r.cmd.ErrOrStderr()
+	if _, err := engine.Find(); errors.Is(err, engine.ErrNotFound) {
+		fmt.Fprintln(stderr, "site build skipped: irp-site not found")
+		return nil
+	}
+	if r.findings > 0 {
+		fmt.Fprintln(stderr, "site build skipped: fix the findings above first")
+		return nil
+	}
+	tmp, err := os.MkdirTemp("", "irp-check-")
+	if err != nil {
+		return fmt.Errorf("check: scratch directory for the site build: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	code, err := engine.Run(context.Background(), "", []string{"build", "--source", r.project.Dir, "--dest", tmp},
+		engine.Streams{Stdout: io.Discard, Stderr: stderr})
+	if err != nil {
+		return err
+	}
+	if code != 0 {
+		r.findings++
+		return nil
+	}
+	r.ok = append(r.ok, "site builds")
+	return nil
+}

@@ -1,0 +1,272 @@
+// Package lint checks the site's content before it is built: internal links
+// and anchors, the cheat-sheet schema, duplicate titles and malformed front
+// matter. Every finding names a file and line.
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"irp/internal/cheatsheet"
+	"irp/internal/doc"
+	"irp/internal/project"
+)
+
+// Finding is one problem in the content, at a line of a file.
+type Finding struct {
+	File string // relative to the project root, slash-separated
+	Line int
+	Msg  string
+}
+
+func (f Finding) String() string {
+	if f.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", f.File, f.Line, f.Msg)
+	}
+	return fmt.Sprintf("%s: %s", f.File, f.Msg)
+}
+
+// Report is the result of a check: the findings, sorted by file and line,
+// and what was checked.
+type Report struct {
+	Findings    []Finding
+	Pages       int // Markdown pages under content/
+	CheatSheets int // pages under content/tools/ checked against the schema
+}
+
+// Check lints every page under the project's content/ directory. The error
+// is only for content that cannot be read at all; problems in the pages are
+// findings.
+func Check(p project.Project) (*Report, error) {
+	root := p.Content()
+	fsys := os.DirFS(root)
+	if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("check content: %s is not a directory", p.Rel(root))
+	}
+	prefix := filepath.ToSlash(p.Rel(root)) + "/"
+	pages := map[string][]byte{}
+	err := fs.WalkDir(fsys, ".", func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.Type().IsRegular() && strings.HasSuffix(name, ".md") {
+			src, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return err
+			}
+			pages[name] = src
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("check content: %w", err)
+	}
+	return CheckPages(prefix, pages), nil
+}
+
+// CheckPages lints a set of pages: names are slash paths relative to the
+// content root ("tools/svcs.md"), prefix is put in front of them in
+// findings ("content/").
+func CheckPages(prefix string, pages map[string][]byte) *Report {
+	c := &checker{prefix: prefix, pages: map[string]*page{}}
+	names := make([]string, 0, len(pages))
+	for name := range pages {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	site := cheatsheet.Site{Components: map[string]bool{}, Tools: map[string]bool{}}
+	for _, name := range names {
+		pg := &page{name: name, src: pages[name]}
+		c.pages[name] = pg
+		d, err := doc.Parse(prefix+name, pg.src)
+		if err != nil {
+			var de *doc.Error
+			if errors.As(err, &de) {
+				c.add(name, de.Line, "%s", de.Msg)
+			} else {
+				c.add(name, 1, "%s", err)
+			}
+			continue
+		}
+		pg.doc = d
+		pg.anchors = anchors(d)
+		if tool, ok := leafName(name, "tools"); ok {
+			site.Tools[tool] = true
+		}
+		if comp, ok := leafName(name, "components"); ok {
+			site.Components[comp] = true
+		}
+	}
+	r := &Report{Pages: len(names)}
+	for _, name := range names {
+		pg := c.pages[name]
+		if pg.doc == nil {
+			continue
+		}
+		if _, ok := leafName(name, "tools"); ok {
+			r.CheatSheets++
+			for _, pr := range cheatsheet.Check(pg.doc, pg.src, site) {
+				c.add(name, pr.Line, "%s", pr.Msg)
+			}
+		}
+		c.links(pg)
+	}
+	c.titles(names)
+	sort.Slice(c.out, func(i, j int) bool {
+		a, b := c.out[i], c.out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Msg < b.Msg
+	})
+	r.Findings = c.out
+	return r
+}
+
+type page struct {
+	name    string // slash path relative to content/
+	src     []byte
+	doc     *doc.Doc        // nil when the page does not parse
+	anchors map[string]bool // heading ids
+}
+
+type checker struct {
+	prefix string
+	pages  map[string]*page
+	out    []Finding
+}
+
+func (c *checker) add(name string, line int, format string, args ...any) {
+	c.out = append(c.out, Finding{c.prefix + name, line, fmt.Sprintf(format, args...)})
+}
+
+// leafName returns NAME when the page is section/NAME.md or
+// section/NAME/index.md — a regular page of that section.
+func leafName(name, section string) (string, bool) {
+	rest, ok := strings.CutPrefix(name, section+"/")
+	if !ok {
+		return "", false
+	}
+	if n, ok := strings.CutSuffix(rest, "/index.md"); ok && !strings.Contains(n, "/") {
+		return n, true
+	}
+	if n, ok := strings.CutSuffix(rest, ".md"); ok && !strings.Contains(n, "/") && n != "_index" && n != "index" {
+		return n, true
+	}
+	return "", false
+}
+
+// attrBlock is a heading attribute block such as {#custom-id .class}.
+var attrBlock = regexp.MustCompile(`\s*\{([^{}]*)\}\s*$`)
+
+// anchors returns the ids of a page's headings as Hugo renders them,
+// honouring {#custom-id} heading attributes.
+func anchors(d *doc.Doc) map[string]bool {
+	ids := map[string]bool{}
+	for _, s := range d.Sections {
+		m := attrBlock.FindStringSubmatchIndex(s.Title)
+		if m == nil {
+			ids[s.ID] = true
+			continue
+		}
+		custom := ""
+		for _, f := range strings.Fields(s.Title[m[2]:m[3]]) {
+			if id, ok := strings.CutPrefix(f, "#"); ok {
+				custom = id
+			}
+		}
+		if custom == "" {
+			custom = doc.AnchorID(s.Title[:m[0]])
+		}
+		ids[custom] = true
+	}
+	return ids
+}
+
+// titles reports every page whose title another page also has.
+func (c *checker) titles(names []string) {
+	type use struct{ name, title string }
+	byTitle := map[string][]use{}
+	for _, name := range names {
+		pg := c.pages[name]
+		if pg.doc == nil {
+			continue
+		}
+		t := strings.TrimSpace(pg.doc.String("title"))
+		if t == "" {
+			continue
+		}
+		key := strings.ToLower(strings.Join(strings.Fields(t), " "))
+		byTitle[key] = append(byTitle[key], use{name, t})
+	}
+	for _, uses := range byTitle {
+		if len(uses) < 2 {
+			continue
+		}
+		for _, u := range uses {
+			var others []string
+			for _, o := range uses {
+				if o.name != u.name {
+					others = append(others, c.prefix+o.name)
+				}
+			}
+			pg := c.pages[u.name]
+			c.add(u.name, fieldLine(pg.src, pg.doc.BodyLine, "title"), "title %q is also used by %s", u.title, strings.Join(others, ", "))
+		}
+	}
+}
+
+// fieldLine is the line of a top-level front matter field, or 1 (the
+// opening delimiter) when it cannot be found.
+func fieldLine(src []byte, bodyLine int, key string) int {
+	re := regexp.MustCompile(`^\s*["']?` + regexp.QuoteMeta(key) + `["']?\s*[=:]`)
+	lines := bytes.Split(src, []byte("\n"))
+	for i := 1; i < len(lines) && i < bodyLine-2; i++ {
+		if re.Match(lines[i]) {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+// resolve finds the page a content path points at from the page from:
+// a file ("../tools/svcs.md"), a page without its extension, or a
+// directory with an _index.md or index.md. ok is false when there is none.
+func (c *checker) resolve(from, p string) (target string, ok bool) {
+	var t string
+	if strings.HasPrefix(p, "/") {
+		t = path.Clean(strings.TrimLeft(p, "/"))
+	} else {
+		t = path.Join(path.Dir(from), p)
+	}
+	if t == ".." || strings.HasPrefix(t, "../") {
+		return "", false
+	}
+	if path.Ext(t) == ".md" {
+		_, ok := c.pages[t]
+		return t, ok
+	}
+	if t == "." {
+		if _, ok := c.pages["_index.md"]; ok {
+			return "_index.md", true
+		}
+		return "", true // the home page exists without a file
+	}
+	for _, cand := range []string{t + ".md", t + "/_index.md", t + "/index.md"} {
+		if _, ok := c.pages[cand]; ok {
+			return cand, true
+		}
+	}
+	return "", false
+}
