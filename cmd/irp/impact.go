@@ -1,0 +1,218 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/google/renameio/v2"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"irp/internal/impact"
+	"irp/internal/problem"
+)
+
+func init() { addCommand("", newImpactCmd) }
+
+// impactOptions are the flags shared by impact and impact merge.
+type impactOptions struct {
+	from, to string
+	bucket   time.Duration
+	by       string
+	json     bool
+	svg      string
+	verbose  bool
+	partial  bool
+}
+
+func newImpactCmd() *cobra.Command {
+	var o impactOptions
+	cmd := &cobra.Command{
+		Use:   "impact [LOG...]",
+		Short: "Measure an outage's impact from muskie audit logs",
+		Long: `Impact reads Manta API (muskie) audit logs — bunyan JSON lines, plain or
+gzip-compressed (detected by content), from the files given or from stdin —
+and reports, per operation, the requests inside the outage window: how many
+failed (5xx), how many were abandoned by the client (499), the failed
+percentage, and p50/p99 latency in ms.
+
+The window is --from/--to (RFC 3339) when given. Otherwise it is detected:
+the span of --bucket buckets whose failure rate stands clearly above the
+log's baseline (the median bucket failure rate), merged across gaps of up to
+two quiet buckets. When no bucket stands out, irp says so and reports the
+whole log.
+
+Lines that are not JSON, not audit records, or lack a usable time or
+res.statusCode are counted and skipped; -v shows how many of each and where
+the first ones are (file:line).
+
+Latency percentiles come from logarithmic histograms: a reported p50/p99 is
+within 1% of the exact latency at that rank. That keeps them mergeable:
+--partial writes the counts and histograms per bucket × group × status as a
+JSON partial, and 'irp impact merge' turns any number of partials into
+exactly the report one pass over all the logs would give — map with
+--partial on each webapi zone or log object, reduce with merge.
+
+Exit status: 0 with a report; 1 when the input holds no audit record, or
+when a file could not be read to its end (a missing file, a truncated .gz):
+the report of everything read is still printed, and each such file is
+named on stderr; 2 on a usage error.`,
+		Example: `  irp impact /var/log/manta/muskie-audit-*.log.gz
+  irp impact --from 2017-06-01T10:05:00Z --to 2017-06-01T10:37:00Z --json audit.log
+  zcat audit.log.gz | irp impact --bucket 30s --svg impact.svg
+  irp impact --by host -v audit-*.log
+  irp impact --partial audit.log > webapi-1.partial && irp impact merge *.partial`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runImpact(cmd, o, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.from, "from", "", "window start, RFC 3339 (with --to)")
+	f.StringVar(&o.to, "to", "", "window end, RFC 3339, exclusive (with --from)")
+	f.DurationVar(&o.bucket, "bucket", time.Minute, "time bucket for window detection and the chart")
+	f.StringVar(&o.by, "by", "operation", "group rows by host, operation, route or status")
+	f.BoolVar(&o.json, "json", false, "print the report as JSON")
+	f.StringVar(&o.svg, "svg", "", "also write a chart of requests and failures per bucket to `FILE`")
+	f.BoolVarP(&o.verbose, "verbose", "v", false, "report skipped lines: counts per reason and the first few file:line")
+	f.BoolVar(&o.partial, "partial", false, "write a mergeable partial aggregate (JSON) instead of the report")
+	cmd.AddCommand(newImpactMergeCmd())
+	return cmd
+}
+
+func (o impactOptions) params() (impact.Params, error) {
+	p := impact.Params{Bucket: o.bucket}
+	if o.bucket <= 0 {
+		return p, problem.Usagef("--bucket must be positive, got %s", o.bucket)
+	}
+	by, err := impact.ParsePivot(o.by)
+	if err != nil {
+		return p, problem.Usage(fmt.Errorf("--by: %w", err))
+	}
+	p.By = by
+	if (o.from == "") != (o.to == "") {
+		return p, problem.WithHint(problem.Usagef("--from and --to go together"),
+			"give both, or neither to detect the window")
+	}
+	if o.from != "" {
+		from, err := time.Parse(time.RFC3339Nano, o.from)
+		if err != nil {
+			return p, problem.Usagef("--from: %q is not an RFC 3339 time (like 2017-06-01T10:05:00Z)", o.from)
+		}
+		to, err := time.Parse(time.RFC3339Nano, o.to)
+		if err != nil {
+			return p, problem.Usagef("--to: %q is not an RFC 3339 time (like 2017-06-01T10:37:00Z)", o.to)
+		}
+		if !from.Before(to) {
+			return p, problem.Usagef("--from %s is not before --to %s", o.from, o.to)
+		}
+		p.Fixed, p.From, p.To = true, from.UnixNano(), to.UnixNano()
+	}
+	return p, nil
+}
+
+func runImpact(cmd *cobra.Command, o impactOptions, args []string) error {
+	p, err := o.params()
+	if err != nil {
+		return err
+	}
+	if o.partial && (o.json || o.svg != "") {
+		return problem.Usagef("--partial writes the aggregate only; use --json and --svg with 'irp impact merge'")
+	}
+	var inputs []impact.Input
+	for _, a := range args {
+		if a == "-" {
+			inputs = append(inputs, impact.Input{Name: "(stdin)", Reader: cmd.InOrStdin()})
+		} else {
+			inputs = append(inputs, impact.Input{Name: a})
+		}
+	}
+	if len(inputs) == 0 {
+		in := cmd.InOrStdin()
+		if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			fmt.Fprintln(cmd.ErrOrStderr(), "irp: reading audit log lines from the terminal (Ctrl-D to end)")
+		}
+		inputs = []impact.Input{{Name: "(stdin)", Reader: in}}
+	}
+	agg, fileErrs := impact.Read(p, inputs)
+	if o.partial {
+		if err := agg.WritePartial(cmd.OutOrStdout()); err != nil {
+			return fmt.Errorf("writing the partial: %w", err)
+		}
+		if o.verbose {
+			impact.WriteSkipped(cmd.ErrOrStderr(), agg.Skips, agg.Samples)
+		}
+		return reportFileErrors(cmd, fileErrs)
+	}
+	err = report(cmd, o, agg)
+	if ferr := reportFileErrors(cmd, fileErrs); ferr != nil {
+		if err != nil && !errors.Is(err, problem.Found) {
+			fmt.Fprintf(cmd.ErrOrStderr(), "irp: %s\n", err)
+		}
+		return ferr
+	}
+	return err
+}
+
+// report prints the report of an aggregate as text or JSON, and the chart.
+func report(cmd *cobra.Command, o impactOptions, agg *impact.Aggregate) error {
+	rep, err := impact.Summarize(agg)
+	if err != nil {
+		if errors.Is(err, impact.ErrNoRecords) {
+			if o.verbose {
+				impact.WriteSkipped(cmd.ErrOrStderr(), agg.Skips, agg.Samples)
+			}
+			return problem.WithHint(err, "impact reads muskie audit logs: bunyan JSON lines with \"audit\": true (-v lists skipped lines)")
+		}
+		return err
+	}
+	if o.verbose {
+		rep.WriteSamples(cmd.ErrOrStderr())
+	}
+	out := cmd.OutOrStdout()
+	if o.json {
+		err = rep.WriteJSON(out)
+	} else {
+		err = rep.WriteText(out)
+	}
+	if err != nil {
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	if o.svg != "" {
+		if err := writeAtomic(o.svg, rep.WriteSVG); err != nil {
+			return fmt.Errorf("writing %s: %w", o.svg, err)
+		}
+	}
+	return nil
+}
+
+// reportFileErrors names each input that could not be read fully.
+func reportFileErrors(cmd *cobra.Command, errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	for _, e := range errs {
+		fmt.Fprintf(cmd.ErrOrStderr(), "irp: reading %s\n", e)
+	}
+	return problem.Found
+}
+
+// writeAtomic writes a file through a temporary file and a rename, so a
+// reader never sees half a chart.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	t, err := renameio.TempFile("", path)
+	if err != nil {
+		return err
+	}
+	defer t.Cleanup()
+	if err := write(t); err != nil {
+		return err
+	}
+	if err := t.Chmod(0o644); err != nil {
+		return err
+	}
+	return t.CloseAtomicallyReplace()
+}

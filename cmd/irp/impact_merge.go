@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"irp/internal/impact"
+	"irp/internal/problem"
+)
+
+// newImpactMergeCmd is added under impact by newImpactCmd.
+func newImpactMergeCmd() *cobra.Command {
+	var o impactOptions
+	cmd := &cobra.Command{
+		Use:   "merge PARTIAL...",
+		Short: "Merge partial aggregates from 'irp impact --partial' into one report",
+		Long: `Merge reads partials written by 'irp impact --partial' ("-" reads one from
+stdin) and prints the report that one pass over all their logs would give:
+the same window, counts, percentages and percentiles. All partials must
+have been made with the same --bucket, --by and --from/--to.`,
+		Example: `  # map on each webapi zone, reduce here
+  manta-oneach -s webapi 'irp impact --partial /var/log/muskie-audit.log' ...
+  irp impact merge webapi-*.partial --json
+  irp impact merge a.partial b.partial --svg impact.svg`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var agg *impact.Aggregate
+			for i, name := range args {
+				a, err := readPartial(cmd, name, i)
+				if err != nil {
+					return err
+				}
+				if agg == nil {
+					agg = a
+				} else if err := agg.Merge(a); err != nil {
+					return problem.WithHint(fmt.Errorf("merging %s: %w", name, err),
+						"make every partial with the same --bucket, --by and --from/--to")
+				}
+			}
+			return report(cmd, o, agg)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&o.json, "json", false, "print the report as JSON")
+	f.StringVar(&o.svg, "svg", "", "also write a chart of requests and failures per bucket to `FILE`")
+	f.BoolVarP(&o.verbose, "verbose", "v", false, "report skipped lines: counts per reason and the first few file:line")
+	return cmd
+}
+
+func readPartial(cmd *cobra.Command, name string, i int) (*impact.Aggregate, error) {
+	if name == "-" {
+		a, err := impact.ReadPartial(cmd.InOrStdin(), i)
+		if err != nil {
+			return nil, fmt.Errorf("reading the partial on stdin: %w", err)
+		}
+		return a, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("reading partial: %w", err)
+	}
+	defer f.Close()
+	a, err := impact.ReadPartial(f, i)
+	if err != nil {
+		return nil, fmt.Errorf("reading partial %s: %w", name, err)
+	}
+	return a, nil
+}

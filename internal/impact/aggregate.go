@@ -1,0 +1,244 @@
+package impact
+
+import (
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Pivot is the dimension requests are grouped by.
+type Pivot string
+
+// The pivots --by accepts.
+const (
+	ByOperation Pivot = "operation"
+	ByHost      Pivot = "host"
+	ByRoute     Pivot = "route"
+	ByStatus    Pivot = "status"
+)
+
+// ParsePivot checks a --by value.
+func ParsePivot(s string) (Pivot, error) {
+	switch p := Pivot(s); p {
+	case ByOperation, ByHost, ByRoute, ByStatus:
+		return p, nil
+	}
+	return "", fmt.Errorf("unknown pivot %q: want host, operation, route or status", s)
+}
+
+// Params fix how lines are aggregated. Aggregates merge only when their
+// Params are equal.
+type Params struct {
+	Bucket time.Duration
+	By     Pivot
+	// From and To (Unix ns, To exclusive) fix the window when Fixed is set.
+	Fixed    bool
+	From, To int64
+}
+
+// cellKey names one cell: a time bucket, a group (an operation, say) and
+// whether the cell lies inside a fixed window.
+type cellKey struct {
+	bucket int64 // bucket start / Bucket
+	group  uint32
+	in     bool
+}
+
+type statusCount struct {
+	code uint16
+	n    uint64
+}
+
+type cell struct {
+	key      cellKey
+	statuses []statusCount // few per cell: a linear scan beats a map
+}
+
+func (c *cell) add(code uint16, n uint64) {
+	for i := range c.statuses {
+		if c.statuses[i].code == code {
+			c.statuses[i].n += n
+			return
+		}
+	}
+	c.statuses = append(c.statuses, statusCount{code, n})
+}
+
+// SkipSample locates one skipped line.
+type SkipSample struct {
+	File   string `json:"file"`
+	Line   uint64 `json:"line"`
+	Reason Skip   `json:"reason"`
+	order  int    // the file's position among the inputs
+}
+
+// maxSamples is how many skipped lines -v lists.
+const maxSamples = 5
+
+// Aggregate is the mergeable summary of any number of audit lines: request
+// counts per bucket × group × status and latency histograms per bucket ×
+// group. Its size depends on how many distinct cells occur, not on how many
+// lines were read.
+type Aggregate struct {
+	Params  Params
+	Lines   uint64
+	Skips   [numSkips]uint64
+	Samples []SkipSample
+
+	groups   []string
+	groupIdx map[string]uint32
+	cellIdx  map[cellKey]uint32
+	cells    []cell
+	hist     map[uint64]uint64 // cell index << 16 | bin
+}
+
+// NewAggregate returns an empty aggregate.
+func NewAggregate(p Params) *Aggregate {
+	return &Aggregate{
+		Params:   p,
+		groupIdx: map[string]uint32{},
+		cellIdx:  map[cellKey]uint32{},
+		hist:     map[uint64]uint64{},
+	}
+}
+
+// Skipped is the number of lines that were not requests.
+func (a *Aggregate) Skipped() uint64 {
+	var n uint64
+	for _, c := range a.Skips[1:] {
+		n += c
+	}
+	return n
+}
+
+// Requests is the number of audit records counted.
+func (a *Aggregate) Requests() uint64 { return a.Lines - a.Skipped() }
+
+func (a *Aggregate) group(name []byte) uint32 {
+	if g, ok := a.groupIdx[string(name)]; ok {
+		return g
+	}
+	g := uint32(len(a.groups))
+	s := string(name)
+	a.groups = append(a.groups, s)
+	a.groupIdx[s] = g
+	return g
+}
+
+func (a *Aggregate) cell(k cellKey) uint32 {
+	if i, ok := a.cellIdx[k]; ok {
+		return i
+	}
+	i := uint32(len(a.cells))
+	a.cells = append(a.cells, cell{key: k})
+	a.cellIdx[k] = i
+	return i
+}
+
+var (
+	unknown     = []byte("unknown")
+	statusNames = func() (s [1000][]byte) {
+		for i := range s {
+			s[i] = fmt.Appendf(nil, "%d", i)
+		}
+		return s
+	}()
+)
+
+// Add counts one parsed record.
+func (a *Aggregate) Add(r *Record) {
+	var name []byte
+	switch a.Params.By {
+	case ByHost:
+		name = r.Host
+	case ByRoute:
+		name = r.Route
+	case ByStatus:
+		name = statusNames[r.Status]
+	default:
+		name = r.Operation
+	}
+	if len(name) == 0 {
+		name = unknown
+	}
+	k := cellKey{bucket: floorDiv(r.Time, int64(a.Params.Bucket)), group: a.group(name)}
+	if a.Params.Fixed {
+		k.in = r.Time >= a.Params.From && r.Time < a.Params.To
+	}
+	ci := a.cell(k)
+	a.cells[ci].add(uint16(r.Status), 1)
+	if r.HasLatency {
+		a.hist[uint64(ci)<<16|uint64(latencyBin(r.Latency))]++
+	}
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+// Merge adds b into a. Both must have the same Params.
+func (a *Aggregate) Merge(b *Aggregate) error {
+	if a.Params != b.Params {
+		return fmt.Errorf("aggregates differ: %s vs %s", a.Params.describe(), b.Params.describe())
+	}
+	a.Lines += b.Lines
+	for i := range a.Skips {
+		a.Skips[i] += b.Skips[i]
+	}
+	a.Samples = mergeSamples(a.Samples, b.Samples)
+	remap := make([]uint32, len(b.cells))
+	for i, c := range b.cells {
+		k := c.key
+		k.group = a.group([]byte(b.groups[k.group]))
+		ci := a.cell(k)
+		remap[i] = ci
+		for _, s := range c.statuses {
+			a.cells[ci].add(s.code, s.n)
+		}
+	}
+	for k, n := range b.hist {
+		a.hist[uint64(remap[k>>16])<<16|k&0xffff] += n
+	}
+	return nil
+}
+
+func (p Params) describe() string {
+	s := fmt.Sprintf("bucket %s, by %s", p.Bucket, p.By)
+	if p.Fixed {
+		s += fmt.Sprintf(", window %s to %s", fmtTime(p.From), fmtTime(p.To))
+	}
+	return s
+}
+
+func fmtTime(ns int64) string {
+	return time.Unix(0, ns).UTC().Format(time.RFC3339Nano)
+}
+
+// mergeSamples keeps the first maxSamples skipped lines in input order.
+func mergeSamples(a, b []SkipSample) []SkipSample {
+	all := append(append([]SkipSample(nil), a...), b...)
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].order != all[j].order {
+			return all[i].order < all[j].order
+		}
+		if all[i].File != all[j].File {
+			return all[i].File < all[j].File
+		}
+		return all[i].Line < all[j].Line
+	})
+	if len(all) > maxSamples {
+		all = all[:maxSamples]
+	}
+	return all
+}
+
+func (a *Aggregate) skip(s Skip, file string, order int, line uint64) {
+	a.Skips[s]++
+	if len(a.Samples) < maxSamples {
+		a.Samples = append(a.Samples, SkipSample{File: file, Line: line, Reason: s, order: order})
+	}
+}

@@ -1,0 +1,330 @@
+package impact
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Window is the outage window a report covers.
+type Window struct {
+	Start    time.Time
+	End      time.Time
+	Detected bool
+}
+
+// Totals are the figures of one group, or of all of them.
+type Totals struct {
+	Requests  uint64
+	Failed    uint64 // 5xx
+	Abandoned uint64 // 499
+	FailedPct float64
+	P50, P99  float64 // ms, within RelativeError
+	Statuses  map[int]uint64
+}
+
+// Group is one row of the report: an operation (or host, route, status).
+type Group struct {
+	Name string
+	Totals
+}
+
+// Report is the impact of an outage: counts and latency inside the window.
+// When no window was given and none was detected, Window is nil and the
+// figures cover the whole log.
+type Report struct {
+	By       Pivot
+	Window   *Window
+	Baseline float64 // detected windows only
+	Lines    uint64
+	Skipped  uint64
+	Skips    [numSkips]uint64
+	Samples  []SkipSample
+	Total    Totals
+	Groups   []Group
+	Buckets  []BucketCount
+	Bucket   time.Duration
+}
+
+// ErrNoRecords means the input held no audit record at all.
+var ErrNoRecords = errors.New("no audit records")
+
+// Summarize turns an aggregate into the report: it fixes or detects the
+// window and sums the cells inside it.
+func Summarize(a *Aggregate) (*Report, error) {
+	if a.Requests() == 0 {
+		if a.Lines == 0 {
+			return nil, fmt.Errorf("%w: the input is empty", ErrNoRecords)
+		}
+		return nil, fmt.Errorf("%w in %d lines (%d skipped)", ErrNoRecords, a.Lines, a.Skipped())
+	}
+	rep := &Report{
+		By: a.Params.By, Lines: a.Lines, Skipped: a.Skipped(), Skips: a.Skips,
+		Samples: a.Samples, Buckets: a.Buckets(), Bucket: a.Params.Bucket,
+	}
+	width := int64(a.Params.Bucket)
+	inside := func(c *cell) bool { return true }
+	switch {
+	case a.Params.Fixed:
+		rep.Window = &Window{Start: time.Unix(0, a.Params.From).UTC(), End: time.Unix(0, a.Params.To).UTC()}
+		inside = func(c *cell) bool { return c.key.in }
+	default:
+		d := Detect(rep.Buckets, width)
+		rep.Baseline = d.Baseline
+		if d.Found {
+			rep.Window = &Window{Start: time.Unix(0, d.From).UTC(), End: time.Unix(0, d.To).UTC(), Detected: true}
+			lo, hi := floorDiv(d.From, width), floorDiv(d.To, width)
+			inside = func(c *cell) bool { return c.key.bucket >= lo && c.key.bucket < hi }
+		}
+	}
+	groups := map[uint32]*Group{}
+	hists := map[uint32]histogram{}
+	total := histogram{}
+	rep.Total.Statuses = map[int]uint64{}
+	in := make([]bool, len(a.cells))
+	for i := range a.cells {
+		c := &a.cells[i]
+		if !inside(c) {
+			continue
+		}
+		in[i] = true
+		g := groups[c.key.group]
+		if g == nil {
+			g = &Group{Name: a.groups[c.key.group], Totals: Totals{Statuses: map[int]uint64{}}}
+			groups[c.key.group] = g
+			hists[c.key.group] = histogram{}
+		}
+		for _, s := range c.statuses {
+			g.count(int(s.code), s.n)
+			rep.Total.count(int(s.code), s.n)
+		}
+	}
+	for k, n := range a.hist {
+		ci := uint32(k >> 16)
+		if !in[ci] {
+			continue
+		}
+		bin := uint16(k & 0xffff)
+		hists[a.cells[ci].key.group][bin] += n
+		total[bin] += n
+	}
+	for gi, g := range groups {
+		g.finish(hists[gi])
+		rep.Groups = append(rep.Groups, *g)
+	}
+	rep.Total.finish(total)
+	sort.Slice(rep.Groups, func(i, j int) bool {
+		gi, gj := rep.Groups[i], rep.Groups[j]
+		if gi.Requests != gj.Requests {
+			return gi.Requests > gj.Requests
+		}
+		return gi.Name < gj.Name
+	})
+	return rep, nil
+}
+
+func (t *Totals) count(code int, n uint64) {
+	t.Requests += n
+	t.Statuses[code] += n
+	switch {
+	case code >= 500 && code <= 599:
+		t.Failed += n
+	case code == 499:
+		t.Abandoned += n
+	}
+}
+
+func (t *Totals) finish(h histogram) {
+	if t.Requests > 0 {
+		t.FailedPct = 100 * float64(t.Failed) / float64(t.Requests)
+	}
+	t.P50, t.P99 = round2(h.quantile(0.50)), round2(h.quantile(0.99))
+}
+
+func round2(v float64) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', 2, 64), 64)
+	return r
+}
+
+// The JSON shape is the one in the spec; field order matters to readers.
+type jsonWindow struct {
+	Start    string `json:"start"`
+	End      string `json:"end"`
+	Detected bool   `json:"detected"`
+}
+
+type jsonTotals struct {
+	Requests  uint64  `json:"requests"`
+	Failed    uint64  `json:"failed"`
+	Abandoned uint64  `json:"abandoned"`
+	FailedPct float64 `json:"failed_pct"`
+	P50       float64 `json:"p50_ms"`
+	P99       float64 `json:"p99_ms"`
+}
+
+func (t Totals) jsonTotals() jsonTotals {
+	return jsonTotals{t.Requests, t.Failed, t.Abandoned, t.FailedPct, t.P50, t.P99}
+}
+
+// WriteJSON writes the report in the spec's JSON shape. With a pivot other
+// than operation, the list is named after it ("hosts": [{"host": ...}]).
+func (r *Report) WriteJSON(w io.Writer) error {
+	var b bytes.Buffer
+	b.WriteString(`{"window": `)
+	if r.Window == nil {
+		b.WriteString("null")
+	} else {
+		marshal(&b, jsonWindow{fmtWindowTime(r.Window.Start), fmtWindowTime(r.Window.End), r.Window.Detected})
+	}
+	fmt.Fprintf(&b, `, "lines": %d, "skipped": %d, "total": `, r.Lines, r.Skipped)
+	marshal(&b, r.Total.jsonTotals())
+	by := string(r.By)
+	if by == "" {
+		by = string(ByOperation)
+	}
+	list := by + "s"
+	if r.By == ByStatus {
+		list = "statuses"
+	}
+	fmt.Fprintf(&b, `, %q: [`, list)
+	for i, g := range r.Groups {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		t, _ := json.Marshal(g.jsonTotals())
+		statuses := map[string]uint64{}
+		for code, n := range g.Statuses {
+			statuses[strconv.Itoa(code)] = n
+		}
+		st, _ := json.Marshal(statuses)
+		name, _ := json.Marshal(g.Name)
+		fmt.Fprintf(&b, `{%q: %s, %s, "statuses": %s}`, by, name, t[1:len(t)-1], st)
+	}
+	b.WriteString("]}\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func marshal(b *bytes.Buffer, v any) {
+	j, _ := json.Marshal(v)
+	b.Write(j)
+}
+
+func fmtWindowTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// WriteText writes the report as a table for people.
+func (r *Report) WriteText(w io.Writer) error {
+	var b bytes.Buffer
+	switch {
+	case r.Window == nil:
+		fmt.Fprintf(&b, "No outage window detected: no %s bucket's failure rate stands clearly above the baseline (%.2f%%).\n",
+			fmtDuration(r.Bucket), 100*r.Baseline)
+		b.WriteString("The figures below cover the whole log; pass --from/--to to fix a window.\n\n")
+	default:
+		how := "given"
+		if r.Window.Detected {
+			how = fmt.Sprintf("detected; baseline failure rate %.2f%%", 100*r.Baseline)
+		}
+		fmt.Fprintf(&b, "Window  %s – %s  (%s, %s)\n\n", fmtWindowTime(r.Window.Start), fmtWindowTime(r.Window.End),
+			fmtDuration(r.Window.End.Sub(r.Window.Start)), how)
+	}
+	by := string(r.By)
+	if by == "" {
+		by = string(ByOperation)
+	}
+	rows := [][]string{{by, "requests", "failed (5xx)", "abandoned (499)", "failed %", "p50 ms", "p99 ms"}}
+	row := func(name string, t Totals) {
+		rows = append(rows, []string{name, strconv.FormatUint(t.Requests, 10), strconv.FormatUint(t.Failed, 10),
+			strconv.FormatUint(t.Abandoned, 10), fmt.Sprintf("%.2f%%", t.FailedPct), fmtMs(t.P50), fmtMs(t.P99)})
+	}
+	for _, g := range r.Groups {
+		row(g.Name, g.Totals)
+	}
+	row("total", r.Total)
+	widths := make([]int, len(rows[0]))
+	for _, cols := range rows {
+		for i, c := range cols {
+			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+		}
+	}
+	for n, cols := range rows {
+		if n == len(rows)-1 {
+			fmt.Fprintf(&b, "%s\n", strings.Repeat("-", sum(widths)+2*(len(widths)-1)))
+		}
+		for i, c := range cols {
+			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c))
+			switch {
+			case i == 0:
+				b.WriteString(c + pad)
+			default:
+				b.WriteString("  " + pad + c)
+			}
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "\n%d lines read, %d skipped", r.Lines, r.Skipped)
+	if r.Skipped > 0 {
+		var parts []string
+		for s := SkipNotJSON; s < numSkips; s++ {
+			if r.Skips[s] > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", r.Skips[s], s))
+			}
+		}
+		fmt.Fprintf(&b, " (%s)", strings.Join(parts, ", "))
+	}
+	b.WriteString(".\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func sum(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
+}
+
+func fmtMs(v float64) string {
+	switch {
+	case v == 0:
+		return "0"
+	case v < 10:
+		return strconv.FormatFloat(v, 'f', 2, 64)
+	case v < 100:
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 0, 64)
+}
+
+func fmtDuration(d time.Duration) string {
+	s := d.String()
+	s = strings.TrimSuffix(s, "0s")
+	s = strings.TrimSuffix(s, "0m")
+	if s == "" {
+		return "0s"
+	}
+	return s
+}
+
+// WriteSamples lists the first skipped lines, for -v.
+func (r *Report) WriteSamples(w io.Writer) {
+	WriteSkipped(w, r.Skips, r.Samples)
+}
+
+// WriteSkipped writes skip counts per reason and the first skipped lines.
+func WriteSkipped(w io.Writer, skips [numSkips]uint64, samples []SkipSample) {
+	for s := SkipNotJSON; s < numSkips; s++ {
+		fmt.Fprintf(w, "skipped %d lines: %s\n", skips[s], s)
+	}
+	for _, s := range samples {
+		fmt.Fprintf(w, "  %s:%d: %s\n", s.File, s.Line, s.Reason)
+	}
+}
