@@ -9,7 +9,7 @@ import (
 
 // Chart geometry, in SVG user units.
 const (
-	svgW, svgH            = 820, 320
+	svgW, svgH             = 820, 320
 	padL, padR, padT, padB = 64, 16, 40, 48
 )
 

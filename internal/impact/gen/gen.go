@@ -64,10 +64,10 @@ type Config struct {
 	Hosts     int
 	// OutageFrom and OutageTo bound the outage; zero times mean a healthy log.
 	OutageFrom, OutageTo time.Time
-	BaseFail   float64 // share of 5xx when healthy
-	Abandon    float64 // share of 499 when healthy (tripled in the outage)
-	Noise      float64 // share of extra lines that are not requests
-	BadRecords bool    // include audit records with a bad time or status among the noise
+	BaseFail             float64 // share of 5xx when healthy
+	Abandon              float64 // share of 499 when healthy (tripled in the outage)
+	Noise                float64 // share of extra lines that are not requests
+	BadRecords           bool    // include audit records with a bad time or status among the noise
 }
 
 // Default is a clear half-hour outage in a two-hour log of 8 hosts.
@@ -85,12 +85,12 @@ type Kind uint8
 
 // Line kinds. Only Request lines count as requests.
 const (
-	Request  Kind = iota
-	NotAudit      // a valid bunyan record that is not an audit record
-	Garbage       // not JSON at all
-	Truncated     // an audit record cut short
-	BadTime       // an audit record whose time is unusable
-	BadStatus     // an audit record without a numeric res.statusCode
+	Request   Kind = iota
+	NotAudit       // a valid bunyan record that is not an audit record
+	Garbage        // not JSON at all
+	Truncated      // an audit record cut short
+	BadTime        // an audit record whose time is unusable
+	BadStatus      // an audit record without a numeric res.statusCode
 )
 
 // Event is the ground truth of one generated line.
@@ -252,7 +252,7 @@ func (g *generator) audit(b []byte, ev Event) []byte {
 	b = append(b, `.log","headers":{"accept":"*/*","x-request-id":"`...)
 	b = append(b, reqID...)
 	b = append(b, `","date":"`...)
-	b = ev.Time.Add(-time.Duration(ev.LatencyMs) * time.Millisecond).AppendFormat(b, time.RFC1123)
+	b = ev.Time.Add(-time.Duration(ev.LatencyMs)*time.Millisecond).AppendFormat(b, time.RFC1123)
 	b = append(b, `","authorization":"Signature keyId=\"/poseidon/keys/`...)
 	b = g.hexid(b, 32)
 	b = append(b, `\",algorithm=\"rsa-sha256\",headers=\"date\",signature=\"`...)
