@@ -1,0 +1,289 @@
+package session
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"filippo.io/age"
+
+	"irp/internal/config"
+	"irp/internal/ledger"
+	"irp/internal/leak"
+	"irp/internal/people"
+	"irp/internal/problem"
+	"irp/internal/project"
+	"irp/internal/scenario"
+	"irp/internal/vault"
+)
+
+// Env is the project a session command works in.
+type Env struct {
+	Project project.Project
+	Vault   *vault.Vault
+	Params  config.Params
+	People  people.Directory
+	Now     func() time.Time
+}
+
+// Load reads the project's settings, vault and people.toml.
+func Load(p project.Project) (*Env, error) {
+	params, err := config.Load(p.Config())
+	if err != nil {
+		return nil, err
+	}
+	v, err := vault.Load(p)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := people.Load(filepath.Join(p.Vault(), "people.toml"))
+	if err != nil {
+		return nil, err
+	}
+	return &Env{Project: p, Vault: v, Params: params, People: dir, Now: time.Now}, nil
+}
+
+// Sessions is content/sessions.
+func (e *Env) Sessions() string { return filepath.Join(e.Project.Content(), "sessions") }
+
+func (e *Env) initials() bool { return e.Params.TeamNames == config.Initials }
+
+// Page is a session page read from disk.
+type Page struct {
+	Dir  string // the session directory
+	Name string // its base name, the session's id in the ledger
+	Path string // its index.md
+	Rel  string // Path relative to the project, for messages
+	Src  []byte
+	*Summary
+}
+
+// Read finds and parses the session named by arg: its directory (as a path
+// or a name under content/sessions) or its index.md.
+func (e *Env) Read(arg string) (*Page, error) {
+	dir := arg
+	if filepath.Base(arg) == "index.md" {
+		dir = filepath.Dir(arg)
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		if alt := filepath.Join(e.Sessions(), filepath.Base(dir)); alt != dir {
+			if st, err := os.Stat(alt); err == nil && st.IsDir() {
+				dir = alt
+			}
+		}
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	p := &Page{Dir: abs, Name: filepath.Base(abs), Path: filepath.Join(abs, "index.md")}
+	p.Rel = e.Project.Rel(p.Path)
+	p.Src, err = os.ReadFile(p.Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, problem.WithHint(fmt.Errorf("%s: no session page here", e.Project.Rel(p.Path)),
+			"name a directory under content/sessions (irp session new writes one)")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if p.Summary, err = Parse(p.Rel, p.Src); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// ledger reads vault/ledger.jsonl, checking its chain.
+func (e *Env) ledger() ([]ledger.Entry, error) {
+	entries, err := ledger.Read(e.Vault.LedgerFile())
+	var te *ledger.TamperError
+	if errors.As(err, &te) {
+		te.Path = e.Project.Rel(te.Path)
+		return nil, problem.WithHint(err, "restore vault/ledger.jsonl from git (git log -p vault/ledger.jsonl); the ledger is append-only")
+	}
+	return entries, err
+}
+
+// Check returns the warnings about a session's team.
+func (e *Env) Check(p *Page) ([]Warning, error) {
+	entries, err := e.ledger()
+	if err != nil {
+		return nil, err
+	}
+	_, statErr := os.Stat(e.Vault.ScenarioFile(p.Scenario))
+	return Check(p.Summary, p.Name, Record{
+		People:        e.People,
+		Ledger:        entries,
+		Prerequisites: e.Params.Prerequisites,
+		Sealed:        statErr == nil,
+	}), nil
+}
+
+// New plans a session (see New) in this project and updates the feed.
+func (e *Env) New(o Options) (*Plan, []error, error) {
+	if _, err := os.Stat(e.Vault.ScenarioFile(o.Scenario)); err != nil && scenario.ValidID(o.Scenario) {
+		return nil, nil, problem.WithHint(fmt.Errorf("scenario %s is not sealed in the vault (%s)", o.Scenario, e.Project.Rel(e.Vault.ScenarioFile(o.Scenario))),
+			"irp vault list shows the scenarios; irp vault pick --responders ... suggests one nobody has seen")
+	}
+	o.Sessions = e.Sessions()
+	o.Seal = e.Vault.SealBytes
+	plan, err := New(o)
+	if err != nil {
+		return nil, nil, err
+	}
+	bad, err := e.feed()
+	return plan, bad, err
+}
+
+func (e *Env) feed() ([]error, error) {
+	return WriteFeed(e.Sessions(), e.People, e.initials(), e.Now())
+}
+
+// MarkRun records the responders of a held session as having seen its
+// scenario and sets its status to run. It returns who was recorded.
+func (e *Env) MarkRun(p *Page) ([]string, []error, error) {
+	if _, err := e.ledger(); err != nil {
+		return nil, nil, err
+	}
+	switch p.Status {
+	case Planned, Run:
+	case Published:
+		return nil, nil, fmt.Errorf("%s: already published", p.Rel)
+	default:
+		return nil, nil, fmt.Errorf("%s: status %q is not planned or run", p.Rel, p.Status)
+	}
+	if !scenario.ValidID(p.Scenario) {
+		return nil, nil, fmt.Errorf("%s: scenario %q is not a scenario id", p.Rel, p.Scenario)
+	}
+	if len(p.Responders) == 0 {
+		return nil, nil, fmt.Errorf("%s: responders: nobody listed", p.Rel)
+	}
+	who, err := RecordSeen(e.Vault.LedgerFile(), p.Summary, p.Name, e.Now())
+	if err != nil {
+		return nil, nil, err
+	}
+	if p.Status != Run {
+		if err := WriteFile(p.Path, SetStatus(p.Summary, p.Src, Run, true)); err != nil {
+			return who, nil, err
+		}
+	}
+	bad, err := e.feed()
+	return who, bad, err
+}
+
+// Outcome is what Publish did.
+type Outcome struct {
+	Already bool     // the page was published before; nothing changed
+	Seen    []string // responders newly recorded in the ledger
+	Retired bool     // the scenario has left the pool: the page links to it
+	Bad     []error  // other session pages the feed had to leave out
+}
+
+// ErrNeedIdentity means publish could not open the session's scenario.
+var ErrNeedIdentity = errors.New("publishing checks the hint rungs and looks for sealed text in the page, which needs an identity that opens the scenario")
+
+// Publish validates a session's summary and, when it is clean, records the
+// responders in the ledger, writes team.json and flips the page to
+// published. Problems leave every file as it was.
+func (e *Env) Publish(p *Page, ids []age.Identity) (*Outcome, []Problem, error) {
+	entries, err := e.ledger()
+	if err != nil {
+		return nil, nil, err
+	}
+	res := &Outcome{Retired: ledger.IsRetired(entries, p.Scenario)}
+	facts := Facts{Retired: res.Retired}
+	sealed := map[string]*scenario.Scenario{}
+	if p.validScenario() {
+		s, all, err := e.openScenarios(p.Scenario, ids, res.Retired)
+		if err != nil {
+			return nil, nil, err
+		}
+		facts.Ladder, facts.Title = s.Hints, s.Title
+		sealed = all
+	}
+	impact := filepath.Join(p.Dir, "impact.json")
+	if b, err := os.ReadFile(impact); err == nil {
+		facts.Impact, facts.ImpactName = b, e.Project.Rel(impact)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, err
+	}
+	probs := Validate(p.Summary, facts)
+	findings, err := leak.Check(sealed, []string{p.Dir})
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, f := range findings {
+		msg := "a private key: remove it"
+		if f.Kind == leak.SealedText {
+			msg = fmt.Sprintf("text from the sealed scenario %s (section %s): say it in your own words or leave it out", f.Scenario, f.Section)
+		}
+		probs = append(probs, Problem{File: e.Project.Rel(f.File), Line: f.Line, Msg: msg})
+	}
+	sort.SliceStable(probs, func(i, j int) bool {
+		if probs[i].File != probs[j].File {
+			return probs[i].File < probs[j].File
+		}
+		return probs[i].Line < probs[j].Line
+	})
+	if len(probs) > 0 {
+		return nil, probs, nil
+	}
+	if p.Status == Published && !p.Draft {
+		res.Already = true
+		return res, nil, nil
+	}
+	if res.Seen, err = RecordSeen(e.Vault.LedgerFile(), p.Summary, p.Name, e.Now()); err != nil {
+		return nil, nil, err
+	}
+	if err := WriteJSON(filepath.Join(p.Dir, "team.json"), TeamOf(p.Summary, e.People, e.initials())); err != nil {
+		return nil, nil, err
+	}
+	if err := WriteFile(p.Path, SetStatus(p.Summary, p.Src, Published, false)); err != nil {
+		return nil, nil, err
+	}
+	res.Bad, err = e.feed()
+	return res, nil, err
+}
+
+// openScenarios opens the session's scenario (from the site when it is
+// retired and published there) and every other sealed scenario the
+// identities open, for the leak check. Retired scenarios are public and
+// left out of the leak check.
+func (e *Env) openScenarios(id string, ids []age.Identity, retired bool) (*scenario.Scenario, map[string]*scenario.Scenario, error) {
+	all := map[string]*scenario.Scenario{}
+	if len(ids) > 0 {
+		if got, err := e.Vault.OpenAll(ids); err == nil {
+			all = got
+		}
+	}
+	s := all[id]
+	if s == nil && retired {
+		for _, name := range []string{id + ".md", filepath.Join(id, "index.md")} {
+			path := filepath.Join(e.Project.Content(), "scenarios", name)
+			if src, err := os.ReadFile(path); err == nil {
+				if got, err := scenario.Parse(e.Project.Rel(path), src); err == nil {
+					s = got
+					break
+				}
+			}
+		}
+	}
+	if s == nil && len(ids) > 0 {
+		got, err := e.Vault.Open(id, ids)
+		if err != nil {
+			return nil, nil, err
+		}
+		s = got
+		all[id] = s
+	}
+	if s == nil {
+		return nil, nil, problem.WithHint(ErrNeedIdentity, "publish as an instigator: pass -i FILE or set IRP_IDENTITY")
+	}
+	if retired {
+		delete(all, id)
+	}
+	return s, all, nil
+}
