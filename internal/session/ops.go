@@ -12,8 +12,8 @@ import (
 	"filippo.io/age"
 
 	"irp/internal/config"
-	"irp/internal/ledger"
 	"irp/internal/leak"
+	"irp/internal/ledger"
 	"irp/internal/people"
 	"irp/internal/problem"
 	"irp/internal/project"
