@@ -3,6 +3,7 @@ package vault
 import (
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -39,17 +40,59 @@ func (v *Vault) Rekey(ids []age.Identity) (int, error) {
 	}); err != nil {
 		return 0, err
 	}
+	// Encrypt into temp files, make them durable with one filesystem sync,
+	// then rename each over its original: every rename is atomic and only
+	// ever installs a complete, synced file.
+	temps := make([]string, len(names))
 	err = parallel(len(names), func(i int) error {
 		ct, err := v.encrypt(plain[i])
 		if err != nil {
 			return err
 		}
-		return writeAtomic(v.path(names[i]), ct)
+		temps[i], err = writeTemp(v.path(names[i]), ct)
+		return err
 	})
+	if err == nil {
+		err = syncFS(v.Dir, temps)
+	}
 	if err != nil {
-		return 0, fmt.Errorf("rekey stopped (run it again to finish): %w", err)
+		for _, t := range temps {
+			if t != "" {
+				os.Remove(t)
+			}
+		}
+		return 0, fmt.Errorf("rekey stopped before changing any file: %w", err)
+	}
+	for i, t := range temps {
+		if err := os.Rename(t, v.path(names[i])); err != nil {
+			return i, fmt.Errorf("rekey stopped (run it again to finish): %w", err)
+		}
 	}
 	return len(names), syncDirs(v.Dir)
+}
+
+// writeTemp writes data to a new hidden temp file next to path, without
+// syncing it, and returns its name. Its name matches staleTemp.
+func writeTemp(path string, data []byte) (string, error) {
+	for {
+		name := filepath.Join(filepath.Dir(path), fmt.Sprintf(".%s%d", filepath.Base(path), rand.Int64()))
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if os.IsExist(err) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(name)
+			return "", err
+		}
+		return name, nil
+	}
 }
 
 // parallel runs f(0..n-1) on all CPUs and returns the first error.

@@ -236,7 +236,12 @@ func decryptReader(r io.Reader, ids []age.Identity) ([]byte, error) {
 		}
 		return nil, err
 	}
-	return io.ReadAll(d)
+	pt, err := io.ReadAll(d)
+	if err != nil {
+		// A damaged file must not yield a partial plaintext.
+		return nil, err
+	}
+	return pt, nil
 }
 
 // Seal encrypts s to the recipients into vault/scenarios/ID.age, replacing

@@ -1,0 +1,129 @@
+package vault
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"filippo.io/age"
+
+	"irp/internal/project"
+)
+
+// TestMain lets the crash test re-run this binary as a rekey child process.
+func TestMain(m *testing.M) {
+	if dir := os.Getenv("IRP_TEST_REKEY_CHILD"); dir != "" {
+		os.Exit(rekeyChild(dir))
+	}
+	os.Exit(m.Run())
+}
+
+func rekeyChild(dir string) int {
+	v, err := Load(project.Project{Dir: dir})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	ids, err := ParseIdentityFile(filepath.Join(dir, "key.txt"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	if _, err := v.Rekey(ids); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return 0
+}
+
+// TestRekeyKilled kills a rekey of 300 files with SIGKILL at random points,
+// several times; every file must still open, and a final rekey completes.
+func TestRekeyKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crash test re-runs the test binary")
+	}
+	v, ids := newVault(t, 2)
+	id := ids[0].(*age.X25519Identity)
+	if err := os.WriteFile(filepath.Join(v.Project.Dir, "key.txt"), []byte(id.String()+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := sample(t, "x", "")
+	for i := range 300 {
+		s2 := *s
+		s2.ID = fmt.Sprintf("s-%03d", i)
+		s2.Source = []byte(strings.Replace(string(s.Source), "id: x", "id: "+s2.ID, 1))
+		if err := v.Seal(&s2); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Add a third recipient, so a finished rekey is visible in the headers.
+	third, _ := age.GenerateX25519Identity()
+	f, _ := os.OpenFile(v.RecipientsFile(), os.O_APPEND|os.O_WRONLY, 0)
+	fmt.Fprintf(f, "%s # third\n", third.Recipient())
+	f.Close()
+
+	// Time one full run to spread the kills over it.
+	start := time.Now()
+	if err := runChild(t, v.Project.Dir, 0); err != nil {
+		t.Fatal(err)
+	}
+	full := time.Since(start)
+	killedMidway := 0
+	for round := range 6 {
+		delay := time.Duration(rand.Int64N(int64(full)))
+		if err := runChild(t, v.Project.Dir, delay); err == nil {
+			continue
+		}
+		killedMidway++
+		checkAllOpen(t, v, ids[:1], round)
+	}
+	t.Logf("full rekey %v; %d of 6 runs killed before finishing", full, killedMidway)
+
+	v2, err := Load(v.Project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := v2.Rekey(ids[:1]); err != nil || n != 300 {
+		t.Fatalf("re-run: %d %v", n, err)
+	}
+	if probs, _ := v2.Verify([]age.Identity{third}); len(probs) != 0 {
+		t.Fatalf("after re-run: %d problems, first %v", len(probs), probs[0])
+	}
+	ents, _ := os.ReadDir(filepath.Join(v.Dir, "scenarios"))
+	if len(ents) != 300 {
+		t.Errorf("%d entries in vault/scenarios after re-run, want 300 (stale temp files?)", len(ents))
+	}
+}
+
+// runChild runs a rekey in a child process and SIGKILLs it after delay
+// (0: let it finish). It returns an error when the child did not finish.
+func runChild(t *testing.T, dir string, delay time.Duration) error {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "IRP_TEST_REKEY_CHILD="+dir)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if delay > 0 {
+		time.AfterFunc(delay, func() { cmd.Process.Kill() })
+	}
+	return cmd.Wait()
+}
+
+func checkAllOpen(t *testing.T, v *Vault, ids []age.Identity, round int) {
+	t.Helper()
+	list, err := v.IDs()
+	if err != nil || len(list) != 300 {
+		t.Fatalf("round %d: %d ids, %v", round, len(list), err)
+	}
+	for _, id := range list {
+		if _, err := v.Open(id, ids); err != nil {
+			t.Fatalf("round %d: after SIGKILL %s does not open: %v", round, id, err)
+		}
+	}
+}
