@@ -36,7 +36,8 @@ NAME is the tool's name as typed: lowercase letters, digits, '-', '.', '_'.`,
 			}
 			path, err := cheatsheet.Create(p.Content(), name)
 			if errors.Is(err, cheatsheet.ErrExists) {
-				return problem.WithHint(err, "edit the page, or pick another name")
+				return problem.WithHint(fmt.Errorf("new tool %s: %s already exists", name, p.Rel(path)),
+					"edit that page, or pick another name")
 			}
 			if err != nil {
 				return err

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -62,6 +63,7 @@ func Check(d *doc.Doc, src []byte, site Site) []Problem {
 	c.frontMatter()
 	c.sections()
 	c.codeBlocks()
+	sort.SliceStable(c.out, func(i, j int) bool { return c.out[i].Line < c.out[j].Line })
 	return c.out
 }
 

@@ -2,6 +2,7 @@ package cheatsheet
 
 import (
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -12,8 +13,8 @@ import (
 //
 // An entry is a command word, optionally followed by the subcommand words
 // that make it invasive ("zfs destroy" but not "zfs list"). Subcommand words
-// are matched against the command's arguments that are not options, in
-// order. A one-word entry makes every use of that command invasive.
+// must appear one after the other among the command's arguments that are
+// not options. A one-word entry makes every use of that command invasive.
 //
 // The list is deliberately short and sure: each entry restarts, stops,
 // destroys, writes configuration, or fans a command out to every zone or
@@ -70,22 +71,27 @@ func Invasive(line string) string {
 		}
 		for _, entry := range invasive {
 			parts := strings.Fields(entry)
-			if parts[0] != name || len(parts)-1 > len(args) {
-				continue
-			}
-			match := true
-			for i, sub := range parts[1:] {
-				if args[i] != sub {
-					match = false
-					break
-				}
-			}
-			if match {
+			if parts[0] == name && hasRun(args, parts[1:]) {
 				return entry
 			}
 		}
 	}
 	return ""
+}
+
+// hasRun reports whether the subcommand words sub appear in args one after
+// the other. They need not come first: an option's value may stand before
+// them (zoneadm -z ZONE reboot).
+func hasRun(args, sub []string) bool {
+	if len(sub) == 0 {
+		return true
+	}
+	for i := 0; i+len(sub) <= len(args); i++ {
+		if slices.Equal(args[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // unwrap drops environment assignments and wrapper commands in front of the

@@ -77,7 +77,8 @@ TODO: what misleads people, and what the tool cannot tell you.
 `
 
 // Create writes the scaffold for name to contentDir/tools/name.md and
-// returns its path. It never overwrites an existing page.
+// returns its path. It never overwrites an existing page: then the error
+// wraps ErrExists and the path is still returned.
 func Create(contentDir, name string) (string, error) {
 	if err := CheckName(name); err != nil {
 		return "", err
@@ -89,7 +90,7 @@ func Create(contentDir, name string) (string, error) {
 	path := filepath.Join(dir, name+".md")
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return "", fmt.Errorf("new tool %s: %s: %w", name, path, ErrExists)
+		return path, fmt.Errorf("new tool %s: %s: %w", name, path, ErrExists)
 	}
 	if err != nil {
 		return "", fmt.Errorf("new tool %s: %w", name, err)

@@ -1,0 +1,267 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"irp/internal/cheatsheet"
+	"irp/internal/project"
+)
+
+const fence = "```"
+
+// tool is a cheat-sheet that meets the schema.
+func tool(name string, extra string) string {
+	return `---
+title: "` + name + `"
+summary: "One line."
+platform: "SmartOS"
+components: ["any"]
+sources:
+  - title: "man page"
+    url: "https://illumos.org/man/1/svcs"
+symptoms: ["service down"]
+---
+
+## When to reach for it
+
+When it is down.
+
+## Examples
+
+One.
+
+` + fence + `sh
+svcs
+` + fence + `
+
+Two.
+
+` + fence + `sh
+svcs -x
+` + fence + `
+
+Three.
+
+` + fence + `sh
+svcs -p x
+` + fence + `
+
+## Reading the output
+
+Columns.
+
+## Pitfalls
+
+Few.
+` + extra
+}
+
+func TestCheckPages(t *testing.T) {
+	tests := []struct {
+		name  string
+		pages map[string]string
+		want  []string
+	}{
+		{"clean tree", map[string]string{
+			"_index.md":              "---\ntitle: Home\n---\nSee [the tools](tools/) and [svcs](/tools/svcs.md#examples).\n",
+			"tools/_index.md":        "---\ntitle: Tools\n---\n",
+			"tools/svcs.md":          tool("svcs", "\nSee [where to look](../guide/where-to-look.md#cpu).\n"),
+			"guide/where-to-look.md": "+++\ntitle = \"Where to look\"\n+++\n## CPU\n\n[svcs](../tools/svcs.md), [self](#cpu), [web](https://example.com/x.md), [mail](mailto:a@b.c).\n",
+		}, nil},
+		{"missing page", map[string]string{
+			"a.md": "---\ntitle: A\n---\n\nText\nand [b](b.md) here.\n",
+		}, []string{`content/a.md:6: link "b.md": no such page in content/`}},
+		{"missing page from the root", map[string]string{
+			"guide/a.md": "---\ntitle: A\n---\n[x](/guide/nope.md)\n",
+		}, []string{`content/guide/a.md:4: link "/guide/nope.md": no such page in content/`}},
+		{"relative to the file's directory", map[string]string{
+			"guide/a.md": "---\ntitle: A\n---\n[x](b.md) [y](../guide/b.md) [z](./b.md) [w](b)\n",
+			"guide/b.md": "---\ntitle: B\n---\n",
+			"b.md":       "---\ntitle: C\n---\n[x](guide/a.md)\n",
+		}, nil},
+		{"directory links need an index", map[string]string{
+			"a.md":            "---\ntitle: A\n---\n[ok](tools/) [ok](bundle) [bad](empty/)\n",
+			"tools/_index.md": "---\ntitle: Tools\n---\n",
+			"bundle/index.md": "---\ntitle: Bundle\n---\n",
+			"empty/readme.md": "---\ntitle: Readme\n---\n",
+		}, []string{`content/a.md:4: link "empty/": no such page in content/`}},
+		{"outside content", map[string]string{
+			"a.md": "---\ntitle: A\n---\n[x](../README.md)\n",
+		}, []string{`content/a.md:4: link "../README.md": no such page in content/`}},
+		{"missing anchor", map[string]string{
+			"a.md": "---\ntitle: A\n---\n## Real heading\n\n[x](b.md#nope) [y](#nope) [z](#real-heading)\n",
+			"b.md": "---\ntitle: B\n---\n## Other\n",
+		}, []string{
+			`content/a.md:6: link "#nope": no heading with id "nope" on this page`,
+			`content/a.md:6: link "b.md#nope": content/b.md has no heading with id "nope"`,
+		}},
+		{"custom heading ids", map[string]string{
+			"a.md": "---\ntitle: A\n---\n## Long title {#short}\n\n## Tidy {.wide}\n\n[x](#short) [y](#tidy) [z](#long-title-short)\n",
+		}, []string{`content/a.md:8: link "#long-title-short": no heading with id "long-title-short" on this page`}},
+		{"duplicate heading ids are numbered", map[string]string{
+			"a.md": "---\ntitle: A\n---\n## Notes\n\n## Notes\n\n[x](#notes-1) [y](#notes-2)\n",
+		}, []string{`content/a.md:8: link "#notes-2": no heading with id "notes-2" on this page`}},
+		{"links in code are not links", map[string]string{
+			"a.md": "---\ntitle: A\n---\n`[x](nope.md)`\n\n" + fence + "\n[x](nope.md)\n" + fence + "\n\n    [x](nope.md)\n",
+		}, nil},
+		{"other files are left alone", map[string]string{
+			"a.md": "---\ntitle: A\n---\n[svg](impact.svg) ![img](x.png)\n",
+		}, nil},
+		{"reference links", map[string]string{
+			"a.md": "---\ntitle: A\n---\nSee [b][ref].\n\n[ref]: nope.md\n",
+		}, []string{`content/a.md:6: link "nope.md": no such page in content/`}},
+		{"link without text", map[string]string{
+			"a.md": "---\ntitle: A\n---\nText.\n\n[](nope.md)\n",
+		}, []string{`content/a.md:6: link "nope.md": no such page in content/`}},
+		{"anchor on a page with broken front matter is not checked twice", map[string]string{
+			"a.md": "---\ntitle: A\n---\n[x](b.md#z)\n",
+			"b.md": "---\ntitle: [\n---\n",
+		}, []string{`content/b.md:2: front matter: ` + frontMatterErr(t, "title: [\n")}},
+		{"unclosed front matter", map[string]string{
+			"a.md": "+++\ntitle = \"A\"\n",
+		}, []string{`content/a.md:1: front matter opened with +++ is never closed`}},
+		{"duplicate titles", map[string]string{
+			"a.md":        "---\nsummary: x\ntitle: Same\n---\n",
+			"b/c.md":      "+++\ntitle = \"same\"\n+++\n",
+			"d.md":        "---\ntitle: Other\n---\n",
+			"e/_index.md": "---\ntitle: \"  Same \"\n---\n",
+		}, []string{
+			`content/a.md:3: title "Same" is also used by content/b/c.md, content/e/_index.md`,
+			`content/b/c.md:2: title "same" is also used by content/a.md, content/e/_index.md`,
+			`content/e/_index.md:2: title "Same" is also used by content/a.md, content/b/c.md`,
+		}},
+		{"cheat-sheet schema applies to tools pages only", map[string]string{
+			"tools/_index.md":   "---\ntitle: Tools\n---\n",
+			"guide/x.md":        "---\ntitle: X\n---\n",
+			"tools/bad.md":      "---\ntitle: Bad\n---\n## When to reach for it\n\nNow.\n\n## Examples\n\n## Reading the output\n\nX.\n\n## Pitfalls\n\nY.\n",
+			"tools/sub/deep.md": "---\ntitle: Deep\n---\n",
+		}, []string{
+			`content/tools/bad.md:1: components is missing`,
+			`content/tools/bad.md:1: no sources: list the upstream man page, README or guide the facts came from, as {title, url}`,
+			`content/tools/bad.md:1: platform is missing`,
+			`content/tools/bad.md:1: summary is missing`,
+			`content/tools/bad.md:1: symptoms is missing`,
+			`content/tools/bad.md:8: Examples: 0 of at least 3 examples`,
+		}},
+		{"related and components refer to pages", map[string]string{
+			"components/muskie.md": "---\ntitle: Muskie\n---\n",
+			"components/_index.md": "---\ntitle: Components\n---\n",
+			"tools/a.md":           strings.Replace(tool("a", ""), `components: ["any"]`, "components: [muskie, moray]\nrelated: [b, c]", 1),
+			"tools/b/index.md":     tool("b", ""),
+		}, []string{
+			`content/tools/a.md:5: components: "moray" is not "any" or a page in content/components/`,
+			`content/tools/a.md:6: related: "c" has no cheat-sheet (content/tools/c.md)`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pages := map[string][]byte{}
+			for k, v := range tt.pages {
+				pages[k] = []byte(v)
+			}
+			r := CheckPages("content/", pages)
+			var got []string
+			for _, f := range r.Findings {
+				got = append(got, f.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("findings:\n got  %q\n want %q", got, tt.want)
+			}
+			if r.Pages != len(tt.pages) {
+				t.Errorf("Pages = %d, want %d", r.Pages, len(tt.pages))
+			}
+		})
+	}
+}
+
+// frontMatterErr is the YAML library's first error line for src, so the
+// test does not depend on its wording.
+func frontMatterErr(t *testing.T, src string) string {
+	t.Helper()
+	r := CheckPages("", map[string][]byte{"x.md": []byte("---\n" + src + "---\n")})
+	if len(r.Findings) != 1 {
+		t.Fatalf("want one finding for %q, got %v", src, r.Findings)
+	}
+	return strings.TrimPrefix(r.Findings[0].Msg, "front matter: ")
+}
+
+func TestCheckProject(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("config.toml", "title = \"t\"\n")
+	write("content/_index.md", "---\ntitle: Home\n---\n[svcs](tools/svcs.md) [gone](tools/gone.md)\n")
+	write("content/tools/svcs.md", tool("svcs", ""))
+	write("content/tools/notes.txt", "not a page")
+	p, err := project.Find(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Check(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Pages != 2 || r.CheatSheets != 1 {
+		t.Errorf("Pages, CheatSheets = %d, %d; want 2, 1", r.Pages, r.CheatSheets)
+	}
+	want := `content/_index.md:4: link "tools/gone.md": no such page in content/`
+	if len(r.Findings) != 1 || r.Findings[0].String() != want {
+		t.Errorf("findings %v, want [%s]", r.Findings, want)
+	}
+
+	if err := os.RemoveAll(filepath.Join(dir, "content")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Check(p); err == nil || !strings.Contains(err.Error(), "content is not a directory") {
+		t.Errorf("Check without content/: %v", err)
+	}
+}
+
+func TestScaffoldFindingsAreTheAuthorsParts(t *testing.T) {
+	r := CheckPages("content/", map[string][]byte{"tools/x.md": cheatsheet.Scaffold("x")})
+	for _, f := range r.Findings {
+		if !strings.Contains(f.Msg, "TODO") && !strings.Contains(f.Msg, "0 of at least 3 examples") {
+			t.Errorf("finding about a part the scaffold should have right: %s", f)
+		}
+	}
+	if len(r.Findings) != 9 {
+		t.Errorf("%d findings on a fresh scaffold, want 9: %v", len(r.Findings), r.Findings)
+	}
+}
+
+// FuzzCheckPage feeds arbitrary front matter and body to the checker as a
+// cheat-sheet linking to a second page: it must never panic, and every
+// finding must name a line inside the file.
+func FuzzCheckPage(f *testing.F) {
+	f.Add([]byte(tool("svcs", "[x](other.md#h) [y](#nope)\n")))
+	f.Add(cheatsheet.Scaffold("x"))
+	f.Add([]byte("+++\ntitle = 1\nsources = [{title = 2, url = \"ftp://x\"}]\n+++\n## Examples\n```sh {invasive=\n$ kill \\\n"))
+	f.Add([]byte("---\nsymptoms: {a: b}\ncomponents: [1, null]\n---\n[](</a b.md>) [x]: <\n## Notes {#}\n"))
+	f.Add([]byte("---\n---\n"))
+	f.Add([]byte("\ufeff---\ntitle: [\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		pages := map[string][]byte{
+			"tools/svcs.md":   src,
+			"tools/other.md":  []byte("---\ntitle: Other\n---\n## H\n"),
+			"components/a.md": []byte("---\ntitle: A\n---\n"),
+		}
+		r := CheckPages("content/", pages)
+		lines := strings.Count(string(src), "\n") + 1
+		for _, fd := range r.Findings {
+			if fd.File == "content/tools/svcs.md" && (fd.Line < 1 || fd.Line > lines+1) {
+				t.Errorf("finding outside the file (%d lines): %s", lines, fd)
+			}
+		}
+	})
+}
