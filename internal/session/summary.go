@@ -273,25 +273,28 @@ func frontLines(src []byte, d *doc.Doc) front {
 	}
 	lines := strings.Split(string(src), "\n")
 	end := min(d.BodyLine-2, len(lines)) // the closing delimiter's index
-	current := ""                        // the YAML list or TOML table being read
+	current := "" // the YAML key whose list is being read
+	inTable := false
 	for i := d.FrontLine - 1; i < end; i++ {
 		l := lines[i]
 		n := i + 1
-		if m := tableLine.FindStringSubmatch(l); m != nil {
-			f.tables[m[1]] = append(f.tables[m[1]], n)
-			if _, seen := f.keys[m[1]]; !seen {
-				f.keys[m[1]] = n
+		if d.Format == doc.TOML {
+			if m := tableLine.FindStringSubmatch(l); m != nil {
+				f.tables[m[1]] = append(f.tables[m[1]], n)
+				if _, seen := f.keys[m[1]]; !seen {
+					f.keys[m[1]] = n
+				}
+				inTable = true
+				continue
 			}
-			current = m[1]
-			continue
-		}
-		if strings.HasPrefix(strings.TrimSpace(l), "[") {
-			current = ""
-			continue
+			if strings.HasPrefix(strings.TrimSpace(l), "[") && !keyLine.MatchString(l) {
+				inTable = true
+				continue
+			}
 		}
 		if m := keyLine.FindStringSubmatch(l); m != nil && !startsIndented(l) {
-			if d.Format == doc.TOML && current != "" {
-				continue // a key inside a [[table]]
+			if inTable {
+				continue // a key inside a TOML [table]
 			}
 			if _, seen := f.keys[m[1]]; !seen {
 				f.keys[m[1]] = n

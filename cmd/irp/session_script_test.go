@@ -1,0 +1,59 @@
+package main
+
+import (
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func init() {
+	scriptCmds["sessiondir"] = sessionDirCmd
+	scriptCmds["replace"] = replaceCmd
+}
+
+// sessiondir VAR [N]: set $VAR to the name of the Nth (default: only)
+// directory under content/sessions, sorted, since codenames are random.
+func sessionDirCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 1 || len(args) > 2 {
+		ts.Fatalf("usage: sessiondir VAR [N]")
+	}
+	ents, err := os.ReadDir(ts.MkAbs("content/sessions"))
+	ts.Check(err)
+	var dirs []string
+	for _, e := range ents {
+		if e.IsDir() {
+			dirs = append(dirs, e.Name())
+		}
+	}
+	sort.Strings(dirs)
+	n := 0
+	if len(args) == 2 {
+		n = int(args[1][0] - '1')
+	} else if len(dirs) != 1 {
+		ts.Fatalf("sessiondir: want one session directory, have %v", dirs)
+	}
+	if n < 0 || n >= len(dirs) {
+		ts.Fatalf("sessiondir: no directory %s in %v", args[1], dirs)
+	}
+	ts.Setenv(args[0], dirs[n])
+}
+
+// replace FILE OLD NEW: replace every OLD in FILE with NEW (\n in OLD and
+// NEW means a newline); fails when OLD is absent.
+func replaceCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace FILE OLD NEW")
+	}
+	path := ts.MkAbs(args[0])
+	b, err := os.ReadFile(path)
+	ts.Check(err)
+	old, repl := unquoteNL(args[1]), unquoteNL(args[2])
+	if !strings.Contains(string(b), old) {
+		ts.Fatalf("replace: %q not in %s", old, args[0])
+	}
+	ts.Check(os.WriteFile(path, []byte(strings.ReplaceAll(string(b), old, repl)), 0o644))
+}
+
+func unquoteNL(s string) string { return strings.ReplaceAll(s, `\n`, "\n") }
