@@ -273,7 +273,7 @@ func frontLines(src []byte, d *doc.Doc) front {
 	}
 	lines := strings.Split(string(src), "\n")
 	end := min(d.BodyLine-2, len(lines)) // the closing delimiter's index
-	current := "" // the YAML key whose list is being read
+	current := ""                        // the YAML key whose list is being read
 	inTable := false
 	for i := d.FrontLine - 1; i < end; i++ {
 		l := lines[i]
