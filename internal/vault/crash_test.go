@@ -73,16 +73,19 @@ func TestRekeyKilled(t *testing.T) {
 		t.Fatal(err)
 	}
 	full := time.Since(start)
-	killedMidway := 0
-	for round := range 6 {
+	killed, round := 0, 0
+	for ; killed < 5 && round < 40; round++ {
 		delay := time.Duration(rand.Int64N(int64(full)))
 		if err := runChild(t, v.Project.Dir, delay); err == nil {
 			continue
 		}
-		killedMidway++
+		killed++
 		checkAllOpen(t, v, ids[:1], round)
 	}
-	t.Logf("full rekey %v; %d of 6 runs killed before finishing", full, killedMidway)
+	if killed < 5 {
+		t.Fatalf("only %d of %d runs were killed before finishing", killed, round)
+	}
+	t.Logf("full rekey %v; killed %d of %d runs", full, killed, round)
 
 	v2, err := Load(v.Project)
 	if err != nil {

@@ -38,12 +38,19 @@ func readHeader(path string) ([]stanza, error) {
 	defer f.Close()
 	br := bufio.NewReader(f)
 	var src io.Reader = br
+	armored := false
 	if head, _ := br.Peek(len(armor.Header) + 64); bytes.HasPrefix(bytes.TrimSpace(head), []byte(armor.Header)) {
-		src = armor.NewReader(br)
+		src, armored = armor.NewReader(br), true
 	}
 	hdr, err := age.ExtractHeader(src)
 	if err != nil {
 		return nil, fmt.Errorf("not an age file: %v", err)
+	}
+	if armored {
+		// Reading the armor to its end line catches truncation without a key.
+		if _, err := io.Copy(io.Discard, src); err != nil {
+			return nil, fmt.Errorf("damaged: %v", err)
+		}
 	}
 	var out []stanza
 	for _, line := range strings.Split(string(hdr), "\n") {

@@ -1,0 +1,110 @@
+package leak
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"irp/internal/scenario"
+)
+
+const resolution = "The registrar in the storage zone was disabled, so ZooKeeper dropped its DNS record and the front door stopped sending writes there."
+
+func scenarios(t *testing.T) map[string]*scenario.Scenario {
+	t.Helper()
+	src := strings.Replace(string(scenario.Template("amber-heron")), "The cause, how to find it, and the fix.", resolution, 1)
+	s, err := scenario.Parse("amber-heron.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[string]*scenario.Scenario{"amber-heron": s}
+}
+
+func write(t *testing.T, dir, name, body string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestCheckFindsRewordedPassage(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "guide/clean.md", "# Clean\n\nThe registrar keeps a zone's DNS record in ZooKeeper.\nNothing sealed here.\n")
+	// Same words, changed case, whitespace, punctuation and line breaks.
+	leaky := write(t, dir, "guide/leaky.md", "# Notes\n\nintro line\n\nwe found that THE REGISTRAR in the\n   storage-zone was DISABLED; so\nzookeeper dropped its dns record!\n")
+	got, err := Check(scenarios(t), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Fatalf("findings = %+v", got)
+	}
+	f := got[0]
+	if f.File != leaky || f.Line != 5 || f.Scenario != "amber-heron" || f.Section != "Resolution" || f.Kind != SealedText {
+		t.Errorf("finding = %+v", f)
+	}
+}
+
+func TestCheckSeesThroughHTMLAndJS(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "page/index.html", "<html><body>\n<p>The <em>registrar</em> in the storage zone was\n<a href=\"#\">disabled</a>, so ZooKeeper</p>\n</body></html>\n")
+	write(t, dir, "search-index.js", `window.IDX={"t":"the registrar in the storage zone\nwas disabled, so zookeeper dropped its"};`+"\n")
+	write(t, dir, "entities.html", "<p>the registrar in the storage zone was disabled&#44; so zookeeper</p>\n")
+	got, err := Check(scenarios(t), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 {
+		t.Fatalf("findings = %+v", got)
+	}
+	for _, f := range got {
+		if f.Scenario != "amber-heron" {
+			t.Errorf("finding %+v", f)
+		}
+	}
+}
+
+func TestCheckShortOverlapIsFine(t *testing.T) {
+	dir := t.TempDir()
+	// Seven words in a row from the resolution: below the threshold.
+	write(t, dir, "a.md", "the registrar in the storage zone was busy\n")
+	got, err := Check(scenarios(t), []string{dir})
+	if err != nil || len(got) != 0 {
+		t.Fatalf("findings = %+v, %v", got, err)
+	}
+}
+
+func TestCheckPrivateKeys(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "tools/age.md", "Keys look like `AGE-SECRET-KEY-1…`; never paste one.\n")
+	k := write(t, dir, "oops.md", "line\nAGE-SECRET-KEY-1QQPZRY9X8GF2TVDW0S3JN54KHCE6MUA7LQPZRY9X8GF2TVDW0S3JN54KHC\n")
+	s := write(t, dir, "out/id.txt", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n")
+	write(t, dir, "img.png", "\x89PNG\x00\x00AGE-SECRET-KEY-1QQPZRY9X8GF2TVDW0S3JN54KHCE6MUA7LQPZRY9X8GF2TVDW0S3JN54KHC")
+	got, err := Check(nil, []string{dir, filepath.Join(dir, "missing")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].File != k || got[0].Line != 2 || got[1].File != s || got[1].Kind != PrivateKey {
+		t.Fatalf("findings = %+v", got)
+	}
+}
+
+func FuzzWords(f *testing.F) {
+	f.Add([]byte("a\\u0041b \\n c\n<p>x</p>"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		line := 1
+		for _, w := range words(b, true) {
+			if w.text == "" || w.line < line {
+				t.Fatalf("bad word %+v", w)
+			}
+			line = w.line
+		}
+		_ = stripTags(b)
+	})
+}
