@@ -441,7 +441,7 @@ func (p *lineParser) digits() bool {
 // "2006-01-02T15:04:05.000Z" form.
 func parseTime(b []byte) (int64, bool) {
 	if len(b) >= 20 && b[len(b)-1] == 'Z' && b[4] == '-' && b[7] == '-' &&
-		(b[10] == 'T' || b[10] == 't') && b[13] == ':' && b[16] == ':' {
+		b[10] == 'T' && b[13] == ':' && b[16] == ':' {
 		y, ok1 := atoi(b[0:4])
 		mo, ok2 := atoi(b[5:7])
 		d, ok3 := atoi(b[8:10])

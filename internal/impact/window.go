@@ -57,10 +57,14 @@ const maxBuckets = 100000
 // above what the baseline rate predicts: at least minFailures, more than
 // sigmas standard deviations above the expected count, at least twice the
 // baseline rate and at least minRise above it. Elevated runs separated by
-// at most maxGap quiet buckets are one outage.
+// at most maxGap quiet buckets are one outage. The thresholds are wide on
+// purpose: on the generator's healthy logs (bucket counts from 30 to 3,000
+// requests, baselines up to 2%) no bucket qualifies, while a real outage
+// fails tens of percent of requests.
 const (
-	minFailures = 3
-	sigmas      = 4
+	minFailures = 5
+	sigmas      = 5
+	slack       = 4
 	minRise     = 0.01
 	maxGap      = 2
 )
@@ -73,8 +77,9 @@ type Detection struct {
 }
 
 // Detect finds the span of buckets whose failure rate stands clearly above
-// the log's baseline (the median bucket failure rate). When several
-// separate spans qualify it picks the one with the most excess failures.
+// the log's baseline (the median bucket failure rate, so the outage must
+// cover less than half the log). When several separate spans qualify it
+// picks the one with the most excess failures.
 func Detect(buckets []BucketCount, width int64) Detection {
 	var rates []float64
 	for _, b := range buckets {
@@ -100,7 +105,7 @@ func Detect(buckets []BucketCount, width int64) Detection {
 		n, f := float64(b.Requests), float64(b.Failed)
 		want := n * base
 		rate := f / n
-		if b.Failed >= minFailures && f > want+sigmas*math.Sqrt(max(want, 1)) &&
+		if b.Failed >= minFailures && f >= want+sigmas*math.Sqrt(want)+slack &&
 			rate >= 2*base && rate >= base+minRise {
 			elevated[i] = true
 			excess[i] = f - want
