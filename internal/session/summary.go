@@ -231,6 +231,7 @@ func timeField(params map[string]any, key string, line int) Time {
 	switch x := v.(type) {
 	case time.Time:
 		t.T = x
+		t.Raw = x.Format(time.RFC3339Nano)
 	case string:
 		p, err := time.Parse(time.RFC3339, strings.TrimSpace(x))
 		if err != nil {
