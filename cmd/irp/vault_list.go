@@ -98,7 +98,7 @@ func scenarioRows(v *vault.Vault, idFiles []string, cmd *cobra.Command) ([]scena
 		rows = append(rows, r)
 	}
 	if hidden > 0 {
-		fmt.Fprintf(cmd.ErrOrStderr(), "irp: titles are sealed and no identity was found (%v): showing ids only\n", kerr)
+		fmt.Fprintf(cmd.ErrOrStderr(), "irp: titles are sealed, showing ids only: %v\n", kerr)
 	}
 	return rows, nil
 }

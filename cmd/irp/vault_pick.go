@@ -66,7 +66,6 @@ responders has seen, according to vault/ledger.jsonl.`,
 	}
 	cmd.Flags().StringVar(&responders, "responders", "", "comma-separated responder names, as in the ledger")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
-	_ = cmd.MarkFlagRequired("responders")
 	identityFlag(cmd, &idFiles)
 	return cmd
 }
