@@ -124,5 +124,5 @@ func FuzzParseLine(f *testing.F) {
 // deep reports nesting beyond the scanner's limit, where it refuses lines
 // encoding/json accepts.
 func deep(b []byte) bool {
-	return bytes.Count(b, []byte("[")) + bytes.Count(b, []byte("{")) > maxDepth
+	return bytes.Count(b, []byte("["))+bytes.Count(b, []byte("{")) > maxDepth
 }

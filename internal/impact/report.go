@@ -177,13 +177,13 @@ func (t Totals) jsonTotals() jsonTotals {
 // than operation, the list is named after it ("hosts": [{"host": ...}]).
 func (r *Report) WriteJSON(w io.Writer) error {
 	var b bytes.Buffer
-	b.WriteString(`{"window": `)
+	b.WriteString(`{"window":`)
 	if r.Window == nil {
 		b.WriteString("null")
 	} else {
 		marshal(&b, jsonWindow{fmtWindowTime(r.Window.Start), fmtWindowTime(r.Window.End), r.Window.Detected})
 	}
-	fmt.Fprintf(&b, `, "lines": %d, "skipped": %d, "total": `, r.Lines, r.Skipped)
+	fmt.Fprintf(&b, `,"lines":%d,"skipped":%d,"total":`, r.Lines, r.Skipped)
 	marshal(&b, r.Total.jsonTotals())
 	by := string(r.By)
 	if by == "" {
@@ -193,10 +193,10 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	if r.By == ByStatus {
 		list = "statuses"
 	}
-	fmt.Fprintf(&b, `, %q: [`, list)
+	fmt.Fprintf(&b, `,%q:[`, list)
 	for i, g := range r.Groups {
 		if i > 0 {
-			b.WriteString(", ")
+			b.WriteString(",")
 		}
 		t, _ := json.Marshal(g.jsonTotals())
 		statuses := map[string]uint64{}
@@ -205,7 +205,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		}
 		st, _ := json.Marshal(statuses)
 		name, _ := json.Marshal(g.Name)
-		fmt.Fprintf(&b, `{%q: %s, %s, "statuses": %s}`, by, name, t[1:len(t)-1], st)
+		fmt.Fprintf(&b, `{%q:%s,%s,"statuses":%s}`, by, name, t[1:len(t)-1], st)
 	}
 	b.WriteString("]}\n")
 	_, err := w.Write(b.Bytes())
@@ -306,10 +306,11 @@ func fmtMs(v float64) string {
 
 func fmtDuration(d time.Duration) string {
 	s := d.String()
-	s = strings.TrimSuffix(s, "0s")
-	s = strings.TrimSuffix(s, "0m")
-	if s == "" {
-		return "0s"
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
 	}
 	return s
 }
@@ -322,7 +323,9 @@ func (r *Report) WriteSamples(w io.Writer) {
 // WriteSkipped writes skip counts per reason and the first skipped lines.
 func WriteSkipped(w io.Writer, skips [numSkips]uint64, samples []SkipSample) {
 	for s := SkipNotJSON; s < numSkips; s++ {
-		fmt.Fprintf(w, "skipped %d lines: %s\n", skips[s], s)
+		if skips[s] > 0 {
+			fmt.Fprintf(w, "skipped %d lines: %s\n", skips[s], s)
+		}
 	}
 	for _, s := range samples {
 		fmt.Fprintf(w, "  %s:%d: %s\n", s.File, s.Line, s.Reason)
