@@ -400,6 +400,7 @@
 
     function close() {
       menu.hidden = true;
+      menu.textContent = "";
       input.setAttribute("aria-expanded", "false");
       input.removeAttribute("aria-activedescendant");
       active = -1;
