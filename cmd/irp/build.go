@@ -92,7 +92,7 @@ func runBuild(cmd *cobra.Command, p project.Project, o buildOptions) error {
 	code, err := engine.Run(context.Background(), "", args,
 		engine.Streams{Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr()})
 	if err != nil {
-		return err
+		return fmt.Errorf("build: %w", err)
 	}
 	if err := engineExit(code); err != nil {
 		return err

@@ -124,7 +124,7 @@ func checkSite(r *checkRun) error {
 	code, err := engine.Run(context.Background(), "", []string{"build", "--source", r.project.Dir, "--dest", tmp},
 		engine.Streams{Stdout: io.Discard, Stderr: stderr})
 	if err != nil {
-		return err
+		return fmt.Errorf("check: site build: %w", err)
 	}
 	if code != 0 {
 		r.findings++

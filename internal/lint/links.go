@@ -74,8 +74,11 @@ func (c *checker) checkLink(pg *page, dest string) string {
 		}
 		target = t
 	}
-	if u.Fragment == "" || target == "" {
+	if u.Fragment == "" {
 		return ""
+	}
+	if target == "" {
+		return "no heading with id \"" + u.Fragment + "\" on a page without a file"
 	}
 	tp := c.pages[target]
 	if tp.doc == nil {

@@ -242,7 +242,8 @@ func fieldLine(src []byte, bodyLine int, key string) int {
 
 // resolve finds the page a content path points at from the page from:
 // a file ("../tools/svcs.md"), a page without its extension, or a
-// directory with an _index.md or index.md. ok is false when there is none.
+// directory with an _index.md or index.md. ok is false when there is none;
+// target is "" for a page without a file (the home page, a section).
 func (c *checker) resolve(from, p string) (target string, ok bool) {
 	var t string
 	if strings.HasPrefix(p, "/") {
@@ -266,6 +267,15 @@ func (c *checker) resolve(from, p string) (target string, ok bool) {
 	for _, cand := range []string{t + ".md", t + "/_index.md", t + "/index.md"} {
 		if _, ok := c.pages[cand]; ok {
 			return cand, true
+		}
+	}
+	// Hugo makes a section page for every top-level directory with pages,
+	// even without an _index.md; it has no headings.
+	if !strings.Contains(t, "/") {
+		for name := range c.pages {
+			if strings.HasPrefix(name, t+"/") {
+				return "", true
+			}
 		}
 	}
 	return "", false

@@ -83,11 +83,14 @@ func TestCheckPages(t *testing.T) {
 			"b.md":       "---\ntitle: C\n---\n[x](guide/a.md)\n",
 		}, nil},
 		{"directory links need an index", map[string]string{
-			"a.md":            "---\ntitle: A\n---\n[ok](tools/) [ok](bundle) [bad](empty/)\n",
-			"tools/_index.md": "---\ntitle: Tools\n---\n",
-			"bundle/index.md": "---\ntitle: Bundle\n---\n",
-			"empty/readme.md": "---\ntitle: Readme\n---\n",
-		}, []string{`content/a.md:4: link "empty/": no such page in content/`}},
+			"a.md":                "---\ntitle: A\n---\n[ok](tools/) [ok](bundle) [bad](empty/sub/) [ok](empty) [ok](/) [bad](/#x)\n",
+			"tools/_index.md":     "---\ntitle: Tools\n---\n",
+			"bundle/index.md":     "---\ntitle: Bundle\n---\n",
+			"empty/sub/readme.md": "---\ntitle: Readme\n---\n",
+		}, []string{
+			`content/a.md:4: link "/#x": no heading with id "x" on a page without a file`,
+			`content/a.md:4: link "empty/sub/": no such page in content/`,
+		}},
 		{"outside content", map[string]string{
 			"a.md": "---\ntitle: A\n---\n[x](../README.md)\n",
 		}, []string{`content/a.md:4: link "../README.md": no such page in content/`}},
