@@ -1,7 +1,10 @@
 package main
 
 import (
+	"io/fs"
 	"os"
+	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -11,6 +14,35 @@ import (
 func init() {
 	scriptCmds["sessiondir"] = sessionDirCmd
 	scriptCmds["replace"] = replaceCmd
+	scriptCmds["grepdir"] = grepDirCmd
+}
+
+// grepdir PATTERN DIR: succeed when some file under DIR matches the regular
+// expression PATTERN (negated: when none does, naming the first that does).
+func grepDirCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: grepdir PATTERN DIR")
+	}
+	re, err := regexp.Compile(args[0])
+	ts.Check(err)
+	var hit string
+	err = filepath.WalkDir(ts.MkAbs(args[1]), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || hit != "" {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err == nil && re.Match(b) {
+			hit = path
+		}
+		return err
+	})
+	ts.Check(err)
+	switch {
+	case neg && hit != "":
+		ts.Fatalf("%s matches %s", hit, args[0])
+	case !neg && hit == "":
+		ts.Fatalf("no file under %s matches %s", args[1], args[0])
+	}
 }
 
 // sessiondir VAR [N]: set $VAR to the name of the Nth (default: only)
