@@ -167,6 +167,8 @@ func Load(opts Options) (*Site, error) {
 	flags.Set("environment", env)
 	if opts.InMemory {
 		flags.Set("internal", map[string]any{"running": true, "watch": true})
+		// serve pushes reloads itself (Server-Sent Events).
+		flags.Set("disableLiveReload", true)
 	}
 
 	lc := &logCollector{dir: dir, warn: opts.Warnings}
