@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -30,7 +31,10 @@ the browser. Ctrl-C stops it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if port < 0 || port > 65535 {
-				return problem.Usagef("--port %d: not a TCP port (0-65535)", port)
+				return problem.Usagef("serve: --port %d: not a port number (0-65535)", port)
+			}
+			if net.ParseIP(bind) == nil && bind != "localhost" {
+				return problem.Usagef("serve: --bind %q: not an IP address", bind)
 			}
 			p, err := project.Find(".")
 			if err != nil {
@@ -49,8 +53,8 @@ the browser. Ctrl-C stops it.`,
 		},
 	}
 	f := cmd.Flags()
-	f.IntVar(&port, "port", 1313, "TCP port to listen on")
-	f.StringVar(&bind, "bind", "127.0.0.1", "address to listen on")
+	f.IntVar(&port, "port", 1313, "TCP port to listen on (0 picks a free one)")
+	f.StringVar(&bind, "bind", "127.0.0.1", "IP address to listen on (0.0.0.0 for every interface)")
 	f.BoolVar(&drafts, "drafts", false, "include pages marked draft")
 	return cmd
 }
