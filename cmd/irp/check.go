@@ -62,6 +62,8 @@ func checkSteps() []checkStep {
 	return []checkStep{
 		{"content", checkContent},
 		{"site", checkSite},
+		{"vault", checkVault}, // vault_check.go
+		{"leak", checkLeak},
 	}
 }
 

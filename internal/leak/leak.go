@@ -5,6 +5,7 @@ package leak
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"hash/maphash"
 	"html"
 	"io/fs"
@@ -255,4 +256,12 @@ func stripTags(b []byte) []byte {
 		}
 	}
 	return bytes.Join(lines, []byte("\n"))
+}
+
+// Message says what was found and what to do, without the path.
+func (f Finding) Message() string {
+	if f.Kind == PrivateKey {
+		return "private key: remove it, and replace the key since it has leaked"
+	}
+	return fmt.Sprintf("text of sealed scenario %s (%s section): %d or more words in a row; reword it, or retire the scenario first", f.Scenario, f.Section, Shingle)
 }

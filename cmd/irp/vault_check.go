@@ -1,0 +1,152 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"irp/internal/leak"
+	"irp/internal/ledger"
+	"irp/internal/problem"
+	"irp/internal/project"
+	"irp/internal/scenario"
+	"irp/internal/vault"
+)
+
+// The vault steps of irp check and irp build: verify the sealed files
+// against vault/recipients, and look for sealed text and private keys in
+// what gets published.
+
+// checkVault verifies every sealed file is addressed to vault/recipients.
+func checkVault(r *checkRun) error {
+	v, err := vault.Load(r.project)
+	if err != nil {
+		fmt.Fprintln(r.cmd.OutOrStdout(), err)
+		r.findings++
+		return nil
+	}
+	files, err := v.Files()
+	if err != nil {
+		return fmt.Errorf("check: vault: %w", err)
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	if !v.HasFile {
+		fmt.Fprintf(r.cmd.OutOrStdout(), "%s: missing, but %d sealed file(s) exist (run irp vault init)\n", r.project.Rel(v.RecipientsFile()), len(files))
+		r.findings++
+		return nil
+	}
+	probs, err := v.Verify(nil)
+	if err != nil {
+		return fmt.Errorf("check: vault: %w", err)
+	}
+	for _, p := range probs {
+		fmt.Fprintln(r.cmd.OutOrStdout(), p)
+	}
+	r.findings += len(probs)
+	r.ok = append(r.ok, fmt.Sprintf("%d sealed files", len(files)))
+	return nil
+}
+
+// checkLeak looks under content/ for sealed text and private keys.
+func checkLeak(r *checkRun) error {
+	found, covered, err := leakCheck(r.project, r.cmd.ErrOrStderr(), r.project.Content())
+	if err != nil {
+		return fmt.Errorf("check: leak check: %w", err)
+	}
+	for _, f := range found {
+		fmt.Fprintln(r.cmd.OutOrStdout(), f)
+	}
+	r.findings += len(found)
+	if covered != "" {
+		r.ok = append(r.ok, covered)
+	}
+	return nil
+}
+
+// buildLeak looks in content/ and the built site for sealed text and keys.
+func buildLeak(r *buildRun) error {
+	found, _, err := leakCheck(r.project, r.cmd.ErrOrStderr(), r.project.Content(), r.dest)
+	if err != nil {
+		return fmt.Errorf("build: leak check: %w", err)
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	for _, f := range found {
+		fmt.Fprintln(r.cmd.ErrOrStderr(), f)
+	}
+	return problem.WithHint(fmt.Errorf("build: %d leak(s): do not publish %s", len(found), r.project.Rel(r.dest)),
+		"remove the passages (or retire the scenario with irp vault retire), then build again")
+}
+
+// leakCheck opens the sealed scenarios still in the pool with the caller's
+// default identity and scans dirs. Without an identity that opens them, it
+// says so on stderr and checks for private keys only. It returns the
+// findings as file:line: message lines and a word on what was covered
+// ("" when there is nothing sealed).
+func leakCheck(p project.Project, stderr io.Writer, dirs ...string) ([]string, string, error) {
+	scenarios, skipped := poolScenarios(p)
+	covered := ""
+	if len(scenarios) > 0 {
+		covered = fmt.Sprintf("no leaks of %d sealed scenarios or keys", len(scenarios))
+	}
+	if skipped != "" {
+		fmt.Fprintf(stderr, "leak check of sealed text skipped: %s (the private-key check still ran)\n", skipped)
+		covered = "no private keys"
+	}
+	found, err := leak.Check(scenarios, dirs)
+	if err != nil {
+		return nil, "", err
+	}
+	var out []string
+	for _, f := range found {
+		out = append(out, fmt.Sprintf("%s:%d: %s", filepath.ToSlash(p.Rel(f.File)), f.Line, f.Message()))
+	}
+	sort.Strings(out)
+	return out, covered, nil
+}
+
+// poolScenarios decrypts the scenarios not yet retired, or says why it
+// could not.
+func poolScenarios(p project.Project) (map[string]*scenario.Scenario, string) {
+	v, err := vault.Load(p)
+	if err != nil {
+		return nil, err.Error()
+	}
+	ids, err := v.IDs()
+	if err != nil {
+		return nil, err.Error()
+	}
+	if len(ids) == 0 {
+		return nil, ""
+	}
+	entries, err := ledger.Read(v.LedgerFile())
+	if err != nil {
+		return nil, err.Error()
+	}
+	home, _ := os.UserHomeDir()
+	keys, _, err := vault.LoadIdentities(nil, os.Getenv, home)
+	if err != nil {
+		return nil, err.Error()
+	}
+	out := map[string]*scenario.Scenario{}
+	for _, id := range ids {
+		if ledger.IsRetired(entries, id) {
+			continue
+		}
+		s, err := v.Open(id, keys)
+		if errors.Is(err, vault.ErrNoKey) {
+			return nil, "your identity does not open " + p.Rel(v.ScenarioFile(id))
+		}
+		if err != nil {
+			return nil, err.Error()
+		}
+		out[id] = s
+	}
+	return out, ""
+}
