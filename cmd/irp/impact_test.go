@@ -25,7 +25,7 @@ func impactGenCmd(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("unsupported: ! impactgen")
 	}
 	c := gen.Default()
-	c.PerSecond = 8
+	c.PerSecond = 3
 	var gz, truncate bool
 	for len(args) > 1 {
 		switch args[0] {

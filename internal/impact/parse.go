@@ -155,62 +155,66 @@ func (p *lineParser) peekLit(lit string) bool {
 	return bytes.HasPrefix(p.b[p.i:], []byte(lit))
 }
 
+// strStop marks the bytes a string scan must look at: the closing quote,
+// an escape, and control characters, which JSON does not allow raw.
+var strStop = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
 // str reads a string and returns its raw contents (escapes left as they
 // are) and whether it holds any escape.
 func (p *lineParser) str() (raw []byte, escaped, ok bool) {
 	if !p.eat('"') {
 		return nil, false, false
 	}
-	start := p.i
+	b, i := p.b, p.i
+	start := i
 	for {
-		j := bytes.IndexByte(p.b[p.i:], '"')
-		if j < 0 {
+		// A table lookup per byte beats IndexByte on the short strings
+		// that make up most of a bunyan record.
+		for i+4 <= len(b) && !strStop[b[i]] && !strStop[b[i+1]] && !strStop[b[i+2]] && !strStop[b[i+3]] {
+			i += 4
+		}
+		for i < len(b) && !strStop[b[i]] {
+			i++
+		}
+		if i >= len(b) {
 			return nil, false, false
 		}
-		seg := p.b[p.i : p.i+j]
-		k := bytes.IndexByte(seg, '\\')
-		if k < 0 {
-			if hasControl(seg) {
+		switch b[i] {
+		case '"':
+			p.i = i + 1
+			return b[start:i], escaped, true
+		case '\\':
+			escaped = true
+			i++
+			if i >= len(b) {
 				return nil, false, false
 			}
-			p.i += j + 1
-			return p.b[start : p.i-1], escaped, true
-		}
-		// An escape before the quote: step over it and look again.
-		escaped = true
-		if hasControl(seg[:k]) {
-			return nil, false, false
-		}
-		p.i += k + 1
-		if p.i >= len(p.b) {
-			return nil, false, false
-		}
-		switch p.b[p.i] {
-		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-			p.i++
-		case 'u':
-			if p.i+5 > len(p.b) {
-				return nil, false, false
-			}
-			for _, h := range p.b[p.i+1 : p.i+5] {
-				if !isHex(h) {
+			switch b[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i++
+			case 'u':
+				if i+5 > len(b) {
 					return nil, false, false
 				}
+				for _, h := range b[i+1 : i+5] {
+					if !isHex(h) {
+						return nil, false, false
+					}
+				}
+				i += 5
+			default:
+				return nil, false, false
 			}
-			p.i += 5
-		default:
+		default: // a control character
 			return nil, false, false
 		}
 	}
-}
-
-func hasControl(b []byte) bool {
-	for _, c := range b {
-		if c < 0x20 {
-			return true
-		}
-	}
-	return false
 }
 
 func isHex(c byte) bool {
