@@ -310,7 +310,7 @@ func (c *checker) codeBlocks() {
 		if (example || shells[lang]) && !attrs["invasive"] {
 			for _, cmd := range commands(fb, body, lang) {
 				if hit := Invasive(cmd.text); hit != "" {
-					c.add(lineAt(cmd.off), "command %q changes the system (%s): mark its code block {invasive=true}", cmd.text, hit)
+					c.add(lineAt(cmd.off), "command %q changes the system (%s): mark its code block {invasive=true}", shorten(cmd.text, 60), hit)
 				}
 			}
 		}
@@ -343,7 +343,7 @@ func (c *checker) description(fb *ast.FencedCodeBlock, body []byte, lineAt func(
 }
 
 // plainText are code block languages that show output, not commands.
-var plainText = map[string]bool{"text": true, "txt": true, "output": true, "plain": true, "plaintext": true}
+var plainText = map[string]bool{"text": true, "txt": true, "output": true, "plain": true, "plaintext": true, "none": true}
 
 // shells are the languages whose blocks are checked for invasive commands
 // outside the Examples section too.
@@ -351,7 +351,7 @@ var shells = map[string]bool{"sh": true, "bash": true, "shell": true, "console":
 
 // info returns a fenced code block's language and its {key=value}
 // attributes (as Hugo reads them from the info string), keeping only the
-// ones set to true.
+// ones that are on: any value but false, no or 0, like the theme.
 func info(fb *ast.FencedCodeBlock, body []byte) (lang string, attrs map[string]bool) {
 	attrs = map[string]bool{}
 	if fb.Info == nil {
@@ -362,9 +362,11 @@ func info(fb *ast.FencedCodeBlock, body []byte) (lang string, attrs map[string]b
 		a := strings.TrimSuffix(strings.TrimSpace(s[i+1:]), "}")
 		for _, f := range strings.FieldsFunc(a, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' }) {
 			k, v, hasV := strings.Cut(f, "=")
-			v = strings.Trim(v, `"'`)
-			if !hasV || v == "true" {
-				attrs[k] = true
+			switch strings.ToLower(strings.Trim(v, `"'`)) {
+			case "false", "no", "0", "":
+				// off, as the theme's code block hook reads it
+			default:
+				attrs[k] = hasV
 			}
 		}
 		s = s[:i]
@@ -452,4 +454,13 @@ func blockText(n ast.Node, body []byte) []byte {
 
 func headingText(h *ast.Heading, body []byte) string {
 	return strings.TrimSpace(string(blockText(h, body)))
+}
+
+// shorten cuts s to at most n runes, marking the cut with an ellipsis.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }

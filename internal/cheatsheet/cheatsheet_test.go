@@ -171,6 +171,9 @@ func TestCheck(t *testing.T) {
 		{"commands in a text block elsewhere are not checked", "A service can be online and still broken.",
 			"Output:\n\n" + fence + "text\nkill\n" + fence, nil, nil},
 		{"invasive with quoted attribute", "```sh {invasive=true}", "```sh {invasive=\"true\" .x}", nil, nil},
+		{"invasive=yes is marked", "```sh {invasive=true}", "```sh {invasive=yes}", nil, nil},
+		{"a bare invasive is not an attribute", "```sh {invasive=true}", "```sh {invasive}",
+			nil, []string{`40: command "svcadm clear {{fmri}}" changes the system (svcadm): mark its code block {invasive=true}`}},
 		{"invasive=false is unmarked", "```sh {invasive=true}", "```sh {invasive=false}",
 			nil, []string{`40: command "svcadm clear {{fmri}}" changes the system (svcadm): mark its code block {invasive=true}`}},
 	}
