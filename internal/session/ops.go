@@ -166,7 +166,11 @@ func (e *Env) MarkRun(p *Page) ([]string, []error, error) {
 		return nil, nil, err
 	}
 	if p.Status != Run {
-		if err := WriteFile(p.Path, SetStatus(p.Summary, p.Src, Run, true)); err != nil {
+		page, err := SetStatus(p.Summary, p.Src, Run, true)
+		if err != nil {
+			return who, nil, err
+		}
+		if err := WriteFile(p.Path, page); err != nil {
 			return who, nil, err
 		}
 	}
@@ -235,13 +239,17 @@ func (e *Env) Publish(p *Page, ids []age.Identity) (*Outcome, []Problem, error) 
 		res.Already = true
 		return res, nil, nil
 	}
+	page, err := SetStatus(p.Summary, p.Src, Published, false)
+	if err != nil {
+		return nil, nil, err
+	}
 	if res.Seen, err = RecordSeen(e.Vault.LedgerFile(), p.Summary, p.Name, e.Now()); err != nil {
 		return nil, nil, err
 	}
 	if err := WriteJSON(filepath.Join(p.Dir, "team.json"), TeamOf(p.Summary, e.People, e.initials())); err != nil {
 		return nil, nil, err
 	}
-	if err := WriteFile(p.Path, SetStatus(p.Summary, p.Src, Published, false)); err != nil {
+	if err := WriteFile(p.Path, page); err != nil {
 		return nil, nil, err
 	}
 	res.Bad, err = e.feed()

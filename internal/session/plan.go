@@ -172,6 +172,12 @@ func quoteList(l []string) string {
 func planPage(o Options, p *Plan, date time.Time) []byte {
 	var b bytes.Buffer
 	day := date.Format(time.DateOnly)
+	// Example times: from the public date, or placeholders when the real
+	// start is a sealed surprise.
+	ex := func(d time.Duration) string { return date.Add(d).Format("15:04") }
+	if !o.WindowStart.IsZero() {
+		ex = func(time.Duration) string { return "HH:MM" }
+	}
 	fmt.Fprintf(&b, "+++\n")
 	fmt.Fprintf(&b, "title = %q\n", "Practice session "+p.Codename)
 	fmt.Fprintf(&b, "date = %s\n", date.Format(time.RFC3339))
@@ -192,13 +198,13 @@ func planPage(o Options, p *Plan, date time.Time) []byte {
 # %[1]s), write the sections, then run:
 #   irp session publish content/sessions/%[2]s
 #
-# start = %[1]sT13:04:00Z     # when the outage began
-# end = %[1]sT14:31:00Z       # when service was fully restored
+# start = %[1]sT%[4]s:00Z     # when the outage began
+# end = %[1]sT%[5]s:00Z       # when service was fully restored
 #
 # One [[timeline]] per moment: alarm, first response, diagnosis,
 # mitigation, recovery.
 # [[timeline]]
-# at = %[1]sT13:06:00Z
+# at = %[1]sT%[6]s:00Z
 # event = "alarm"
 # note = "Amon alarm in ~incident-practice"
 #
@@ -206,7 +212,7 @@ func planPage(o Options, p *Plan, date time.Time) []byte {
 # (rung 1 is the first).
 # [[hints]]
 # rung = 1
-# at = %[1]sT13:50:00Z
+# at = %[1]sT%[7]s:00Z
 +++
 
 ## Summary
@@ -238,7 +244,7 @@ rung numbers and times. Do not quote the hints themselves. -->
 ## Process suggestions
 
 <!-- What to change about the practice itself. -->
-`, day, p.Name, p.Codename)
+`, day, p.Name, p.Codename, ex(4*time.Minute), ex(91*time.Minute), ex(6*time.Minute), ex(50*time.Minute))
 	return b.Bytes()
 }
 

@@ -2,6 +2,9 @@ package session
 
 import (
 	"encoding/json"
+	"errors"
+	"maps"
+	"reflect"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,15 +20,40 @@ import (
 )
 
 // SetStatus returns src with the front matter's status and draft fields set,
-// leaving every other line as it was.
-func SetStatus(s *Summary, src []byte, status string, draft bool) []byte {
+// leaving every other line as it was. It reads the result back and fails
+// rather than return a page whose other fields changed.
+func SetStatus(s *Summary, src []byte, status string, draft bool) ([]byte, error) {
+	out := []byte(strings.Join(setStatusLines(s, src, status, draft), ""))
+	back, err := Parse(s.Name, out)
+	if err == nil && (back.Status != status || back.Draft != draft || !sameParams(s.Doc.Params, back.Doc.Params) || string(back.Doc.Body) != string(s.Doc.Body)) {
+		err = errors.New("the result does not read back as intended")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot set status and draft in the front matter (%v): set status = %q and draft = %v by hand", s.Name, err, status, draft)
+	}
+	return out, nil
+}
+
+func sameParams(a, b map[string]any) bool {
+	strip := func(m map[string]any) map[string]any {
+		c := maps.Clone(m)
+		delete(c, "status")
+		delete(c, "draft")
+		return c
+	}
+	return reflect.DeepEqual(strip(a), strip(b))
+}
+
+func setStatusLines(s *Summary, src []byte, status string, draft bool) []string {
+	front := s.front
+	front.keys = maps.Clone(front.keys)
 	lines := strings.SplitAfter(string(src), "\n")
 	set := func(key, tomlValue, yamlValue string) {
 		value, sep := tomlValue, " = "
 		if s.Doc.Format == doc.YAML {
 			value, sep = yamlValue, ": "
 		}
-		if n, ok := s.front.keys[key]; ok && n-1 < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[n-1]), "[") {
+		if n, ok := front.keys[key]; ok && n-1 < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[n-1]), "[") {
 			old := lines[n-1]
 			indent := old[:len(old)-len(strings.TrimLeft(old, " \t"))]
 			lines[n-1] = indent + key + sep + value + eol(old)
@@ -34,13 +62,13 @@ func SetStatus(s *Summary, src []byte, status string, draft bool) []byte {
 		// Absent: add it right after the opening delimiter, where it is a
 		// top-level key in TOML and YAML alike.
 		lines = append(lines[:1], append([]string{key + sep + value + eol(lines[0])}, lines[1:]...)...)
-		for k, v := range s.front.keys {
-			s.front.keys[k] = v + 1
+		for k, v := range front.keys {
+			front.keys[k] = v + 1
 		}
 	}
 	set("draft", strconv.FormatBool(draft), strconv.FormatBool(draft))
 	set("status", strconv.Quote(status), status)
-	return []byte(strings.Join(lines, ""))
+	return lines
 }
 
 func eol(line string) string {
