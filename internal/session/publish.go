@@ -3,11 +3,11 @@ package session
 import (
 	"encoding/json"
 	"errors"
-	"maps"
-	"reflect"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
