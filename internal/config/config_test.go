@@ -46,3 +46,22 @@ func TestLoadMissing(t *testing.T) {
 		t.Fatalf("Load(missing) = %+v, %v", p, err)
 	}
 }
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("[params]\nteam_names = \"names\"\nprerequisites = [\"VPN\"]\n"))
+	f.Add([]byte("title = 1\n[params.x]\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		p, err := Parse("config.toml", src)
+		if err != nil {
+			return
+		}
+		if p.TeamNames != Names && p.TeamNames != Initials {
+			t.Fatalf("team names %q", p.TeamNames)
+		}
+		for _, s := range p.Prerequisites {
+			if s == "" {
+				t.Fatal("empty prerequisite")
+			}
+		}
+	})
+}
