@@ -53,13 +53,13 @@ func TestRekeyKilled(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := sample(t, "x", "")
-	for i := range 300 {
+	if err := parallel(300, func(i int) error {
 		s2 := *s
 		s2.ID = fmt.Sprintf("s-%03d", i)
 		s2.Source = []byte(strings.Replace(string(s.Source), "id: x", "id: "+s2.ID, 1))
-		if err := v.Seal(&s2); err != nil {
-			t.Fatal(err)
-		}
+		return v.Seal(&s2)
+	}); err != nil {
+		t.Fatal(err)
 	}
 	// Add a third recipient, so a finished rekey is visible in the headers.
 	third, _ := age.GenerateX25519Identity()
@@ -124,9 +124,10 @@ func checkAllOpen(t *testing.T, v *Vault, ids []age.Identity, round int) {
 	if err != nil || len(list) != 300 {
 		t.Fatalf("round %d: %d ids, %v", round, len(list), err)
 	}
-	for _, id := range list {
-		if _, err := v.Open(id, ids); err != nil {
-			t.Fatalf("round %d: after SIGKILL %s does not open: %v", round, id, err)
-		}
+	if err := parallel(len(list), func(i int) error {
+		_, err := v.Open(list[i], ids)
+		return err
+	}); err != nil {
+		t.Fatalf("round %d: after SIGKILL a file does not open: %v", round, err)
 	}
 }

@@ -190,7 +190,7 @@ func parseSSHIdentity(name string, pemBytes []byte) ([]age.Identity, error) {
 			}
 		}
 		prompt := func() ([]byte, error) {
-			return readSecret(fmt.Sprintf("Enter passphrase for %q:", name))
+			return readPassphrase(fmt.Sprintf("Enter passphrase for %q:", name))
 		}
 		eid, err := agessh.NewEncryptedSSHIdentity(pub, pemBytes, prompt)
 		if err != nil {
@@ -243,7 +243,7 @@ func (e *encryptedIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
 }
 
 func (e *encryptedIdentity) decrypt() ([]age.Identity, error) {
-	pass, err := readSecret(fmt.Sprintf("Enter passphrase for identity file %q:", e.name))
+	pass, err := readPassphrase(fmt.Sprintf("Enter passphrase for identity file %q:", e.name))
 	if err != nil {
 		return nil, err
 	}
@@ -265,6 +265,9 @@ func (e *encryptedIdentity) decrypt() ([]age.Identity, error) {
 	}
 	return ids, nil
 }
+
+// readPassphrase asks for a passphrase; tests replace it.
+var readPassphrase = readSecret
 
 // readSecret prompts on the terminal (never stdin or stdout, which may be
 // redirected) and reads a line without echo.

@@ -1,0 +1,106 @@
+package vault
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"filippo.io/age"
+	"filippo.io/age/agessh"
+	"filippo.io/age/armor"
+)
+
+func withPassphrase(t *testing.T, pass string) *int {
+	t.Helper()
+	asked := new(int)
+	old := readPassphrase
+	readPassphrase = func(string) ([]byte, error) { *asked++; return []byte(pass), nil }
+	t.Cleanup(func() { readPassphrase = old })
+	return asked
+}
+
+// An age identity file encrypted with a passphrase (age-keygen | age -p -a)
+// asks for the passphrase only when a file needs it.
+func TestPassphraseProtectedAgeIdentity(t *testing.T) {
+	id, _ := age.GenerateX25519Identity()
+	sid, _ := age.NewScryptRecipient("correct horse")
+	sid.SetWorkFactor(10)
+	var buf bytes.Buffer
+	aw := armor.NewWriter(&buf)
+	w, _ := age.Encrypt(aw, sid)
+	w.Write([]byte("# key\n" + id.String() + "\n"))
+	w.Close()
+	aw.Close()
+	path := filepath.Join(t.TempDir(), "identity")
+	os.WriteFile(path, buf.Bytes(), 0o600)
+
+	asked := withPassphrase(t, "correct horse")
+	ids, err := ParseIdentityFile(path)
+	if err != nil || *asked != 0 {
+		t.Fatalf("parse: %v, asked %d times", err, *asked)
+	}
+	v, _ := newVault(t, 0)
+	v.Recipients, _ = ParseRecipients("r", []byte(id.Recipient().String()+"\n"), nil)
+	if err := v.Seal(sample(t, "amber-heron", "")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := v.Open("amber-heron", ids); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := v.Open("amber-heron", ids); err != nil || *asked != 1 {
+		t.Fatalf("second open: %v, asked %d times (want once)", err, *asked)
+	}
+
+	withPassphrase(t, "wrong")
+	ids, _ = ParseIdentityFile(path)
+	_, err = v.Open("amber-heron", ids)
+	if err == nil || !strings.Contains(err.Error(), "wrong passphrase") {
+		t.Fatalf("wrong passphrase: %v", err)
+	}
+}
+
+// A passphrase-protected ssh key goes through agessh's encrypted identity,
+// which prompts only when a stanza matches its public key.
+func TestPassphraseProtectedSSHKey(t *testing.T) {
+	if _, err := exec.LookPath("ssh-keygen"); err != nil {
+		t.Skip("ssh-keygen not installed: cannot make an encrypted ssh key")
+	}
+	dir := t.TempDir()
+	key := filepath.Join(dir, "id_ed25519")
+	if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-a", "2", "-N", "s3cret", "-C", "bob", "-f", key).CombinedOutput(); err != nil {
+		t.Fatalf("ssh-keygen: %v\n%s", err, out)
+	}
+	pub, _ := os.ReadFile(key + ".pub")
+	asked := withPassphrase(t, "s3cret")
+	ids, err := ParseIdentityFile(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := ids[0].(*agessh.EncryptedSSHIdentity); !ok {
+		t.Fatalf("identity type %T", ids[0])
+	}
+	v, _ := newVault(t, 0)
+	v.Recipients, err = ParseRecipients("r", pub, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.Seal(sample(t, "amber-heron", "")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := v.Open("amber-heron", ids); err != nil || *asked != 1 {
+		t.Fatalf("open: %v, asked %d", err, *asked)
+	}
+	// A file not addressed to bob does not ask at all.
+	other, _ := age.GenerateX25519Identity()
+	v.Recipients, _ = ParseRecipients("r", []byte(other.Recipient().String()+"\n"), nil)
+	v.Seal(sample(t, "cobalt-wren", ""))
+	ids, _ = ParseIdentityFile(key)
+	*asked = 0
+	if _, err := v.Open("cobalt-wren", ids); !errors.Is(err, ErrNoKey) || *asked != 0 {
+		t.Fatalf("open foreign file: %v, asked %d", err, *asked)
+	}
+}
