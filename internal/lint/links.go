@@ -8,10 +8,24 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
-var md = goldmark.New()
+// md finds links: CommonMark's block structure (so code is not searched)
+// and the inline parsers that can hold or hide a link; emphasis, which
+// cannot, is left out to keep the lint quick.
+var md = goldmark.New(goldmark.WithParser(parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithInlineParsers(
+		util.Prioritized(parser.NewCodeSpanParser(), 100),
+		util.Prioritized(parser.NewLinkParser(), 200),
+		util.Prioritized(parser.NewAutoLinkParser(), 300),
+		util.Prioritized(parser.NewRawHTMLParser(), 400),
+	),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+)))
 
 // links checks every internal link of a page: the page it names must exist
 // and so must the heading its #anchor names. Links with a scheme (https:,
@@ -45,7 +59,7 @@ func (c *checker) links(pg *page) {
 			at += i
 		}
 		if msg := c.checkLink(pg, dest); msg != "" {
-			c.add(pg.name, pg.doc.BodyLine+bytes.Count(body[:at], []byte("\n")), "link %q: %s", dest, msg)
+			pg.add(c.prefix, pg.doc.BodyLine+bytes.Count(body[:at], []byte("\n")), "link %q: %s", dest, msg)
 		}
 		return ast.WalkContinue, nil
 	})

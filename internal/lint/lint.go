@@ -12,8 +12,11 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"irp/internal/cheatsheet"
 	"irp/internal/doc"
@@ -82,42 +85,52 @@ func CheckPages(prefix string, pages map[string][]byte) *Report {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	site := cheatsheet.Site{Components: map[string]bool{}, Tools: map[string]bool{}}
-	for _, name := range names {
-		pg := &page{name: name, src: pages[name]}
-		c.pages[name] = pg
-		d, err := doc.Parse(prefix+name, pg.src)
+	list := make([]*page, len(names))
+	for i, name := range names {
+		list[i] = &page{name: name, src: pages[name]}
+		c.pages[name] = list[i]
+	}
+
+	// Pages are parsed, then checked, on every CPU: the lint runs before
+	// every build and must stay small next to it.
+	parallel(list, func(pg *page) {
+		d, err := doc.Parse(prefix+pg.name, pg.src)
 		if err != nil {
 			var de *doc.Error
 			if errors.As(err, &de) {
-				c.add(name, de.Line, "%s", de.Msg)
+				pg.add(c.prefix, de.Line, "%s", de.Msg)
 			} else {
-				c.add(name, 1, "%s", err)
+				pg.add(c.prefix, 1, "%s", err)
 			}
-			continue
+			return
 		}
 		pg.doc = d
 		pg.anchors = anchors(d)
-		if tool, ok := leafName(name, "tools"); ok {
+	})
+	site := cheatsheet.Site{Components: map[string]bool{}, Tools: map[string]bool{}}
+	r := &Report{Pages: len(names)}
+	for _, pg := range list {
+		if tool, ok := leafName(pg.name, "tools"); ok && pg.doc != nil {
 			site.Tools[tool] = true
+			r.CheatSheets++
 		}
-		if comp, ok := leafName(name, "components"); ok {
+		if comp, ok := leafName(pg.name, "components"); ok && pg.doc != nil {
 			site.Components[comp] = true
 		}
 	}
-	r := &Report{Pages: len(names)}
-	for _, name := range names {
-		pg := c.pages[name]
+	parallel(list, func(pg *page) {
 		if pg.doc == nil {
-			continue
+			return
 		}
-		if _, ok := leafName(name, "tools"); ok {
-			r.CheatSheets++
+		if _, ok := leafName(pg.name, "tools"); ok {
 			for _, pr := range cheatsheet.Check(pg.doc, pg.src, site) {
-				c.add(name, pr.Line, "%s", pr.Msg)
+				pg.add(c.prefix, pr.Line, "%s", pr.Msg)
 			}
 		}
 		c.links(pg)
+	})
+	for _, pg := range list {
+		c.out = append(c.out, pg.out...)
 	}
 	c.titles(names)
 	sort.Slice(c.out, func(i, j int) bool {
@@ -134,11 +147,32 @@ func CheckPages(prefix string, pages map[string][]byte) *Report {
 	return r
 }
 
+// parallel runs f on every page, on as many goroutines as there are CPUs.
+func parallel(list []*page, f func(*page)) {
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
+	for range min(runtime.GOMAXPROCS(0), len(list)) {
+		wg.Go(func() {
+			for i := next.Add(1) - 1; i < int64(len(list)); i = next.Add(1) - 1 {
+				f(list[i])
+			}
+		})
+	}
+	wg.Wait()
+}
+
 type page struct {
 	name    string // slash path relative to content/
 	src     []byte
 	doc     *doc.Doc        // nil when the page does not parse
 	anchors map[string]bool // heading ids
+	out     []Finding       // this page's findings, while pages are checked in parallel
+}
+
+func (pg *page) add(prefix string, line int, format string, args ...any) {
+	pg.out = append(pg.out, Finding{prefix + pg.name, line, fmt.Sprintf(format, args...)})
 }
 
 type checker struct {

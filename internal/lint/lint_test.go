@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -267,4 +268,26 @@ func FuzzCheckPage(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkCheckPages lints a synthetic site the size of the build
+// benchmark's: 2,000 pages of 10 sections, each with a link and an anchor.
+func BenchmarkCheckPages(b *testing.B) {
+	pages := map[string][]byte{}
+	var sb strings.Builder
+	for i := range 2000 {
+		sb.Reset()
+		fmt.Fprintf(&sb, "---\ntitle: Page %d\n---\n", i)
+		for j := range 10 {
+			fmt.Fprintf(&sb, "\n## Section %d of page %d\n\n%s\n\nSee [next](../s%d/p%d.md#section-%d-of-page-%d).\n\n"+fence+"sh\nsvcs -xv\n"+fence+"\n",
+				j, i, strings.Repeat("Words in a paragraph of prose. ", 20), (i+1)%2000%20, (i+1)%2000, j, (i+1)%2000)
+		}
+		pages[fmt.Sprintf("s%d/p%d.md", i%20, i)] = []byte(sb.String())
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if r := CheckPages("content/", pages); len(r.Findings) != 0 {
+			b.Fatalf("findings: %v", r.Findings[:1])
+		}
+	}
 }
