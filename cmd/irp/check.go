@@ -21,15 +21,17 @@ func init() { addCommand("", newCheckCmd) }
 func newCheckCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "check",
-		Short: "Lint the content, build the site to a scratch dir, verify the vault",
+		Short: "Lint the content, test-build the site, verify the vault, look for leaks",
 		Long: `check finds everything that would break the site or leak a scenario, and
-lists each finding as file:line: message (paths relative to the project).
+lists each finding on stdout as file:line: message (paths relative to the
+project), with the count on stderr.
 
 It checks internal links and anchors, every cheat-sheet against the schema
 (front matter, the four sections, 3-10 examples, invasive commands marked),
 duplicate titles and malformed front matter; then builds the site into a
 scratch directory with irp-site to catch template errors (skipped, with a
-note, when irp-site is not installed).
+note, when irp-site is not installed); then verifies the vault and looks
+for sealed scenario text and private keys under content/.
 
 Exit status 1 when anything is found, 0 otherwise.`,
 		Example: `  irp check
