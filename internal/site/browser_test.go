@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"image/png"
+	"io/fs"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -19,6 +21,8 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	theme "irp/themes/irp"
 )
 
 // The browser tests drive Debian's headless Chromium with --dump-dom (the
@@ -71,10 +75,16 @@ func browse(tb testing.TB, url string, args ...string) []byte {
 	return stdout.Bytes()
 }
 
-// dumpDOM opens url and returns the DOM once the page's scripts settled.
+// dumpDOM opens url and returns the DOM once the page's scripts settled:
+// after budget of virtual time (timers fire at once, but the clock stands
+// still inside a task), or at the load event when budget is 0.
 func dumpDOM(tb testing.TB, url string, budget time.Duration) *html.Node {
 	tb.Helper()
-	out := browse(tb, url, "--dump-dom", "--virtual-time-budget="+strconv.Itoa(int(budget/time.Millisecond)))
+	args := []string{"--dump-dom"}
+	if budget > 0 {
+		args = append(args, "--virtual-time-budget="+strconv.Itoa(int(budget/time.Millisecond)))
+	}
+	out := browse(tb, url, args...)
 	doc, err := html.Parse(bytes.NewReader(out))
 	if err != nil {
 		tb.Fatalf("parsing the DOM of %s: %v", url, err)
@@ -482,4 +492,159 @@ func lastChars(s string, n int) string {
 		return "…" + s[len(s)-n:]
 	}
 	return s
+}
+
+// BenchmarkSearchChromium times search in headless Chromium against a
+// synthetic index of 10,000 heading sections (about the size of a large
+// knowledge base): parsing search-index.js, building the MiniSearch index
+// in the page, and each of a set of searches (median of 7 runs). Run it
+// with
+//
+//	go test -run '^$' -bench SearchChromium -benchtime 1x ./internal/site
+//
+// The figures are reported as metrics and logged per query; they are not
+// asserted.
+func BenchmarkSearchChromium(b *testing.B) {
+	chromium(b)
+	dir := b.TempDir()
+	for _, f := range []string{"static/js/irp.js", "static/js/minisearch.min.js"} {
+		data, err := fs.ReadFile(theme.Files, f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		dst := filepath.Join(dir, strings.TrimPrefix(f, "static/"))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := copyTestFile(filepath.Join("testdata", "browser", "bench.html"), filepath.Join(dir, "bench.html")); err != nil {
+		b.Fatal(err)
+	}
+	index := syntheticIndex(10000)
+	if err := os.WriteFile(filepath.Join(dir, IndexFile), index, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("synthetic index: 10000 sections, %.1f MB", float64(len(index))/1e6)
+	page := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/bench.html"}).String()
+
+	var got struct {
+		Error   string
+		Docs    int
+		ParseMs float64
+		BuildMs float64
+		Queries []struct {
+			Q                        string
+			Hits                     int
+			FirstMs, MedianMs, MaxMs float64
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		doc := dumpDOM(b, page, 0)
+		pre := domFind(doc, func(n *html.Node) bool { return domAttr(n, "id") == "result" })
+		if pre == nil {
+			b.Fatal("bench.html: no #result")
+		}
+		if err := json.Unmarshal([]byte(domText(pre)), &got); err != nil {
+			b.Fatalf("bench result %q: %v", lastChars(domText(pre), 300), err)
+		}
+		if got.Error != "" {
+			b.Fatal(got.Error)
+		}
+	}
+	b.StopTimer()
+	var worst, sum float64
+	for _, q := range got.Queries {
+		b.Logf("search %-28q %5d hits  first %6.1f ms  median %6.1f ms  max %6.1f ms", q.Q, q.Hits, q.FirstMs, q.MedianMs, q.MaxMs)
+		worst = max(worst, q.MedianMs)
+		sum += q.MedianMs
+	}
+	b.Logf("index: %d docs, parse %.0f ms, build %.0f ms", got.Docs, got.ParseMs, got.BuildMs)
+	b.ReportMetric(got.ParseMs, "parse-ms")
+	b.ReportMetric(got.BuildMs, "build-ms")
+	if n := len(got.Queries); n > 0 {
+		b.ReportMetric(sum/float64(n), "search-mean-ms")
+	}
+	b.ReportMetric(worst, "search-worst-ms")
+}
+
+// syntheticIndex returns a search-index.js of n sections: pages of ten
+// sections with text drawn from a Zipf-distributed vocabulary (real words
+// first, then made-up ones), tool-like titles with hyphens and dots, and
+// symptoms on page tops, about 1 KB of text per section.
+func syntheticIndex(n int) []byte {
+	r := rand.New(rand.NewPCG(1, 2))
+	// Function words first (the search drops them), then everyday words,
+	// then the domain's words, then made-up ones: in real pages a word like
+	// "memory" is common but far from everywhere.
+	common := strings.Fields(`the a to of and in is it for on that with this when as be by or are
+		from at an if can you we not but all so than then there which what will into has
+		have more some one two first use used each only also may after before about other
+		new just see need look see way same where how most many much time when any such
+		start end make take give find keep know read write turn point part place case
+		zone memory cpu disk latency request requests error errors shard postgres moray
+		manta storage metadata process thread output column count rate queue pool
+		connection replication lag service server node headnode network tcp retransmits
+		writes reads slow fast cap paging swap file filesystem zfs arc io throughput
+		saturation utilisation log logs check run show list status state primary sync
+		async failover leader election zookeeper binder dns registrar muskie webapi
+		loadbalancer haproxy nginx mako electric boray buckets job jobs agent compute
+		datacenter region instance`)
+	syll := []string{"ka", "lo", "mi", "ne", "ru", "sta", "tor", "vin", "pe", "qua", "zel", "dor", "fi", "gra", "ho", "jun", "bel", "cri", "mon", "sar"}
+	vocab := append([]string(nil), common...)
+	for len(vocab) < 30000 {
+		var w strings.Builder
+		for k := 2 + r.IntN(3); k > 0; k-- {
+			w.WriteString(syll[r.IntN(len(syll))])
+		}
+		vocab = append(vocab, w.String())
+	}
+	zipf := rand.NewZipf(r, 1.07, 1, uint64(len(vocab)-1))
+	words := func(k int) string {
+		out := make([]string, k)
+		for i := range out {
+			out[i] = vocab[zipf.Uint64()]
+		}
+		return strings.Join(out, " ")
+	}
+	joiners := []string{"-", ".", "_"}
+	docs := make([]Doc, 0, n)
+	for page := 0; len(docs) < n; page++ {
+		title := vocab[100+r.IntN(5000)] + joiners[r.IntN(3)] + vocab[100+r.IntN(5000)]
+		switch page {
+		case 17:
+			title = "manta-adm"
+		case 42:
+			title = "moraystat.d"
+		}
+		url := "tools/" + title + "/"
+		for s := 0; s < 10 && len(docs) < n; s++ {
+			d := Doc{ID: len(docs), Title: title, URL: url, Section: "tools", Text: words(150 + r.IntN(60))}
+			if s == 0 {
+				d.Summary = words(12)
+				d.Symptoms = words(3) + "; " + words(3) + "; " + words(2)
+				if page == 99 {
+					d.Symptoms = "zone out of memory; paging under memory cap"
+				}
+			} else {
+				d.Heading = words(2 + r.IntN(3))
+				d.URL = url + "#s" + strconv.Itoa(s)
+			}
+			docs = append(docs, d)
+		}
+	}
+	var buf bytes.Buffer
+	buf.WriteString("window.IRP_SEARCH_INDEX = ")
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(struct {
+		Docs []Doc `json:"docs"`
+	}{docs}); err != nil {
+		panic(err)
+	}
+	buf.WriteString(";\n")
+	return buf.Bytes()
 }

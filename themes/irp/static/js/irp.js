@@ -150,6 +150,8 @@
   // then indexes the whole token and each of its parts.
   var SPLIT = /[^\p{L}\p{N}._-]+/u;
   var JOINERS = /[._-]+/;
+  var JOINER_ENDS = /^[._-]|[._-]$/;
+  var LETTER = /^\p{L}$/u;
   var STOP = new Set(("a an and are as at be by can do does for from has have how i if in into is it its " +
     "my of on or our so than that the their then there these this to was we what when where which " +
     "who why will with you your").split(" "));
@@ -158,14 +160,22 @@
     return String(text || "").split(SPLIT);
   }
 
+  // wholeTerm is a token lowercased, without joiners at its ends; null for
+  // a word too common to search for, or a lone letter.
+  function wholeTerm(term) {
+    term = term.toLowerCase();
+    if (JOINER_ENDS.test(term)) term = term.replace(/^[._-]+|[._-]+$/g, "");
+    if (!term || STOP.has(term) || LETTER.test(term)) return null;
+    return term;
+  }
+
   function processTerm(term) {
-    term = term.toLowerCase().replace(/^[._-]+|[._-]+$/g, "");
-    if (!term || STOP.has(term)) return null;
-    if (!JOINERS.test(term)) return term;
+    term = wholeTerm(term);
+    if (!term || !JOINERS.test(term)) return term;
     var out = [term];
     var parts = term.split(JOINERS);
     for (var i = 0; i < parts.length; i++) {
-      if (parts[i] && !STOP.has(parts[i])) out.push(parts[i]);
+      if (parts[i] && !STOP.has(parts[i]) && !LETTER.test(parts[i])) out.push(parts[i]);
     }
     return out;
   }
@@ -181,10 +191,13 @@
     fuzzy: function (term) { return term.length >= 5 ? 0.2 : false; },
     maxFuzzy: 2,
     // The top of a page (summary, symptoms, intro) is a better landing place
-    // than one of its sections when both match as well.
-    boostDocument: function (id) {
+    // than one of its sections when both match as well, and by far the best
+    // one when the query names the page (a tool's name).
+    boostDocument: function (id, term) {
       var d = docsById.get(id);
-      return d && !d.heading ? 1.25 : 1;
+      if (!d || d.heading) return 1;
+      if (d.titleTerm === undefined) d.titleTerm = wholeTerm(d.title || "");
+      return d.titleTerm === term ? 4 : 1.25;
     }
   };
 
@@ -200,18 +213,29 @@
     });
   }
 
-  // newIndex builds a MiniSearch index over docs, in chunks so the page
-  // stays responsive while a large index builds.
-  function newIndex(docs) {
-    var ms = new window.MiniSearch({
+  function emptyIndex(docs) {
+    for (var i = 0; i < docs.length; i++) docsById.set(docs[i].id, docs[i]);
+    return new window.MiniSearch({
       fields: FIELDS,
       idField: "id",
       tokenize: tokenize,
       processTerm: processTerm,
       searchOptions: { tokenize: tokenize, processTerm: processTerm }
     });
-    for (var i = 0; i < docs.length; i++) docsById.set(docs[i].id, docs[i]);
+  }
+
+  // newIndex builds a MiniSearch index over docs, in chunks so the page
+  // stays responsive while a large index builds.
+  function newIndex(docs) {
+    var ms = emptyIndex(docs);
     return ms.addAllAsync(docs, { chunkSize: 500 }).then(function () { return ms; });
+  }
+
+  // buildIndexNow builds the same index in one go (for the timing page).
+  function buildIndexNow(docs) {
+    var ms = emptyIndex(docs);
+    ms.addAll(docs);
+    return ms;
   }
 
   // engine loads MiniSearch and the index (once) and resolves to the index.
@@ -249,6 +273,16 @@
     return out;
   }
 
+  // knows reports whether the index has term, or (when it is long enough
+  // for prefix search) a term starting with it. It reads MiniSearch 7's
+  // term map, and says yes when that is not there.
+  function knows(ms, term) {
+    var terms = ms._index;
+    if (!terms || !terms.has || !terms.atPrefix) return true;
+    if (terms.has(term)) return true;
+    return term.length >= 3 && !terms.atPrefix(term).keys().next().done;
+  }
+
   // onlyTitle reports whether a hit matched through the page title alone,
   // as every section of a page named after the query does.
   function onlyTitle(hit) {
@@ -267,11 +301,18 @@
   function find(ms, q) {
     var words = queryTokens(q);
     if (!words.length) return [];
+    // A joined word (manta-adm) that the index knows whole is searched
+    // whole: its parts would match every page that says "manta". One the
+    // index does not know is searched by its parts.
+    var sub = words.map(function (w) {
+      var whole = wholeTerm(w);
+      if (whole && JOINERS.test(whole) && knows(ms, whole)) {
+        return { combineWith: "OR", queries: [w], processTerm: wholeTerm };
+      }
+      return { combineWith: "OR", queries: [w] };
+    });
     function query(mode) {
-      return {
-        combineWith: mode,
-        queries: words.map(function (w) { return { combineWith: "OR", queries: [w] }; })
-      };
+      return { combineWith: mode, queries: sub };
     }
     var hits = ms.search(query("AND"), SEARCH_OPTIONS);
     if (!hits.length && words.length > 1) hits = ms.search(query("OR"), SEARCH_OPTIONS);
@@ -626,7 +667,10 @@
   }
 
   // For tests and the benchmark page.
-  var irpSearch = { root: ROOT, engine: engine, find: find, tokenize: tokenize, processTerm: processTerm, ready: false };
+  var irpSearch = {
+    root: ROOT, engine: engine, find: find, buildIndexNow: buildIndexNow,
+    tokenize: tokenize, processTerm: processTerm, ready: false
+  };
   window.irpSearch = irpSearch;
 
   setupThemeToggle();
