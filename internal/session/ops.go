@@ -198,7 +198,7 @@ func (e *Env) Publish(p *Page, ids []age.Identity) (*Outcome, []Problem, error) 
 		return nil, nil, err
 	}
 	res := &Outcome{Retired: ledger.IsRetired(entries, p.Scenario)}
-	facts := Facts{Retired: res.Retired}
+	facts := Facts{Retired: res.Retired, Now: e.Now()}
 	sealed := map[string]*scenario.Scenario{}
 	if p.validScenario() {
 		s, all, err := e.openScenarios(p.Scenario, ids, res.Retired)

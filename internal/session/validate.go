@@ -19,6 +19,9 @@ type Facts struct {
 	// when there is none; ImpactName names it in messages.
 	Impact     []byte
 	ImpactName string
+	// Now, when set, rejects an incident that has not ended yet: the site
+	// leaves out pages dated in the future.
+	Now time.Time
 }
 
 // Validate reports everything that keeps s from being published.
@@ -65,6 +68,9 @@ func Validate(s *Summary, f Facts) []Problem {
 	if startOK && endOK && !s.Start.T.Before(s.End.T) {
 		add(s.End.Line, "end", "%s is not after start %s", s.End.T.Format(time.RFC3339), s.Start.T.Format(time.RFC3339))
 		endOK = false
+	}
+	if endOK && !f.Now.IsZero() && s.End.T.After(f.Now) {
+		add(s.End.Line, "end", "%s is in the future: publish after the session", s.End.T.Format(time.RFC3339))
 	}
 	if startOK && s.WindowStart.Set && s.WindowEnd.Set && s.WindowStart.Err == "" && s.WindowEnd.Err == "" &&
 		(s.Start.T.Before(s.WindowStart.T) || s.Start.T.After(s.WindowEnd.T)) {
