@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/bep/logg"
 	"github.com/bep/overlayfs"
@@ -225,6 +226,7 @@ func (s *Site) PublishFs() afero.Fs { return s.fs.PublishDir }
 // events touch), copies static files and writes the search index.
 func (s *Site) Build(events ...fsnotify.Event) (Result, error) {
 	s.log.reset()
+	start := time.Now()
 	var (
 		wg        sync.WaitGroup
 		staticErr error
@@ -256,9 +258,14 @@ func (s *Site) Build(events ...fsnotify.Event) (Result, error) {
 	for _, site := range s.h.Sites {
 		res.Pages += len(site.Pages())
 	}
+	t0 := time.Now()
 	idx, err := s.writeSearchIndex()
 	if err != nil {
 		return Result{}, fmt.Errorf("search index: %w", err)
+	}
+	if os.Getenv("IRP_SITE_TIMINGS") != "" {
+		fmt.Fprintf(os.Stderr, "irp-site: hugo %v, search index %v (%d entries, %d bytes)\n",
+			t0.Sub(start).Round(time.Millisecond), time.Since(t0).Round(time.Millisecond), idx.docs, idx.bytes)
 	}
 	res.IndexDocs, res.IndexBytes = idx.docs, idx.bytes
 	return res, nil

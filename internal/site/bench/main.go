@@ -1,0 +1,291 @@
+// Command bench times `irp-site build` against the stock Hugo v0.165.0 CLI
+// on the same synthetic site (2,000 pages of about ten sections each, code
+// blocks and internal links, built with the irp theme) and prints the
+// medians and their ratio. Run it from the repository root: make bench-site.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+)
+
+const hugoVersion = "v0.165.0"
+
+func main() {
+	pages := flag.Int("pages", 2000, "pages in the synthetic site")
+	runs := flag.Int("runs", 5, "timed runs of each tool")
+	keep := flag.Bool("keep", false, "keep the synthetic site (its path is printed)")
+	flag.Parse()
+	if err := run(*pages, *runs, *keep); err != nil {
+		fmt.Fprintf(os.Stderr, "bench-site: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func run(pages, runs int, keep bool) error {
+	root, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(root, "themes", "irp")); err != nil {
+		return fmt.Errorf("run from the repository root (no themes/irp here)")
+	}
+	site := filepath.Join(root, "bin", "irp-site")
+	if _, err := os.Stat(site); err != nil {
+		fmt.Fprintln(os.Stderr, "building bin/irp-site")
+		if err := goBuild(root, site, "./cmd/irp-site"); err != nil {
+			return err
+		}
+	}
+	hugo, err := stockHugo(root)
+	if err != nil {
+		return err
+	}
+
+	dir, err := os.MkdirTemp("", "irp-bench-site-")
+	if err != nil {
+		return err
+	}
+	if !keep {
+		defer os.RemoveAll(dir)
+	}
+	if err := generate(dir, root, pages); err != nil {
+		return err
+	}
+	fmt.Printf("synthetic site: %d pages × ~10 sections in %s\n", pages, dir)
+
+	irpDest := filepath.Join(dir, "public-irp")
+	hugoDest := filepath.Join(dir, "public-hugo")
+	irpCmd := []string{site, "build", "--source", dir, "--dest", irpDest}
+	hugoCmd := []string{hugo, "--source", dir, "--destination", hugoDest, "--quiet"}
+
+	// One untimed run each warms the file cache and Hugo's caches.
+	for _, c := range [][]string{irpCmd, hugoCmd} {
+		if _, err := timed(c); err != nil {
+			return err
+		}
+	}
+	// Runs alternate so that a change in machine load hits both tools.
+	var irp, hg []sample
+	for i := 0; i < runs; i++ {
+		os.RemoveAll(irpDest)
+		r, err := timed(irpCmd)
+		if err != nil {
+			return err
+		}
+		irp = append(irp, r)
+		os.RemoveAll(hugoDest)
+		if r, err = timed(hugoCmd); err != nil {
+			return err
+		}
+		hg = append(hg, r)
+	}
+	report := func(name string, ss []sample) (wall, cpu time.Duration) {
+		var walls, cpus []time.Duration
+		var rss int64
+		for _, s := range ss {
+			walls, cpus, rss = append(walls, s.wall), append(cpus, s.cpu), max(rss, s.rss)
+		}
+		wall, cpu = median(walls), median(cpus)
+		fmt.Printf("%-40s wall median %-8v runs %v\n%40s cpu  median %-8v max RSS %d MB\n",
+			name, wall.Round(time.Millisecond), rounded(walls), "", cpu.Round(time.Millisecond), rss>>10)
+		return wall, cpu
+	}
+	wi, ci := report("irp-site build (with search index)", irp)
+	wh, ch := report("stock hugo "+hugoVersion, hg)
+	fmt.Printf("ratio irp-site/hugo: %.2f× wall, %.2f× cpu (target ≤ 1.10×)\n", float64(wi)/float64(wh), float64(ci)/float64(ch))
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		fmt.Printf("load average during the runs: %s", b)
+	}
+
+	st, err := os.Stat(filepath.Join(irpDest, "search-index.js"))
+	if err != nil {
+		return err
+	}
+	fmt.Printf("search-index.js: %.1f MB (%d bytes)\n", float64(st.Size())/(1<<20), st.Size())
+	return nil
+}
+
+func goBuild(root, out, pkg string) error {
+	cmd := exec.Command("go", "build", "-o", out, pkg)
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	return cmd.Run()
+}
+
+// stockHugo builds the Hugo CLI at the version go.mod pins, from the module
+// cache, once, into the user's cache dir.
+func stockHugo(root string) (string, error) {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	bin := filepath.Join(cache, "irp", "bench", "hugo-"+hugoVersion)
+	if out, err := exec.Command(bin, "version").Output(); err == nil && strings.Contains(string(out), hugoVersion) {
+		return bin, nil
+	}
+	fmt.Fprintf(os.Stderr, "building stock hugo %s into %s (once)\n", hugoVersion, bin)
+	if err := os.MkdirAll(filepath.Dir(bin), 0o755); err != nil {
+		return "", err
+	}
+	if err := goBuild(root, bin, "github.com/gohugoio/hugo"); err != nil {
+		return "", fmt.Errorf("building hugo: %w", err)
+	}
+	return bin, nil
+}
+
+// sample is one run: wall-clock time, CPU time (user+system, which other
+// work on a busy machine disturbs less) and peak RSS in KB.
+type sample struct {
+	wall, cpu time.Duration
+	rss       int64
+}
+
+func timed(argv []string) (sample, error) {
+	cmd := exec.Command(argv[0], argv[1:]...)
+	var errb strings.Builder
+	cmd.Stderr = &errb
+	start := time.Now()
+	err := cmd.Run()
+	s := sample{wall: time.Since(start)}
+	if err != nil {
+		return s, fmt.Errorf("%s: %v\n%s", filepath.Base(argv[0]), err, errb.String())
+	}
+	s.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		s.rss = ru.Maxrss // KB on Linux
+	}
+	return s, nil
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
+
+func rounded(ds []time.Duration) []time.Duration {
+	out := make([]time.Duration, len(ds))
+	for i, d := range ds {
+		out[i] = d.Round(time.Millisecond)
+	}
+	return out
+}
+
+var words = strings.Fields(`zone memory cpu latency saturation errors disk pool
+zfs arc request muskie moray postgres shard manatee binder zookeeper electric
+storage metadata front door loadbalancer haproxy nginx mako marlin job task
+reduce map upload timeout retry socket tcp retransmit queue backlog throttle
+process thread stack core dump dtrace probe prstat vmstat iostat mpstat kstat
+svcs svcadm smf service restart maintenance log audit operation status code`)
+
+var sections = []string{"tools", "guide", "components", "resources"}
+
+// generate writes a site with the repo's config and a copy of the theme on
+// disk (so the stock hugo sees the same theme as irp-site).
+func generate(dir, root string, pages int) error {
+	cfg := `baseURL = "/"
+title = "Bench"
+locale = "en"
+theme = "irp"
+enableGitInfo = false
+relativeURLs = true
+disableKinds = ["taxonomy", "term", "rss"]
+[markup.goldmark.parser.attribute]
+block = true
+[markup.tableOfContents]
+startLevel = 2
+endLevel = 3
+`
+	if err := os.WriteFile(filepath.Join(dir, "config.toml"), []byte(cfg), 0o644); err != nil {
+		return err
+	}
+	if err := copyTree(filepath.Join(root, "themes", "irp"), filepath.Join(dir, "themes", "irp")); err != nil {
+		return err
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	sentence := func(n int) string {
+		w := make([]string, n)
+		for i := range w {
+			w[i] = words[rng.IntN(len(words))]
+		}
+		s := strings.Join(w, " ")
+		return strings.ToUpper(s[:1]) + s[1:] + "."
+	}
+	name := func(i int) (sec, file string) {
+		return sections[i%len(sections)], fmt.Sprintf("page-%04d", i)
+	}
+	for _, sec := range sections {
+		p := filepath.Join(dir, "content", sec, "_index.md")
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, []byte(fmt.Sprintf("+++\ntitle = %q\n+++\n%s\n", strings.ToUpper(sec[:1])+sec[1:], sentence(20))), 0o644); err != nil {
+			return err
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "_index.md"), []byte("+++\ntitle = \"Home\"\n+++\nThe bench site.\n"), 0o644); err != nil {
+		return err
+	}
+	for i := 0; i < pages; i++ {
+		sec, file := name(i)
+		var b strings.Builder
+		fmt.Fprintf(&b, "+++\ntitle = \"%s %s %d\"\nsummary = %q\nsymptoms = [%q, %q]\n+++\n\n%s\n",
+			words[rng.IntN(len(words))], words[rng.IntN(len(words))], i, sentence(8), sentence(3), sentence(2), sentence(30))
+		for h := 0; h < 10; h++ {
+			heading := fmt.Sprintf("%s %s %d", words[rng.IntN(len(words))], words[rng.IntN(len(words))], h)
+			if h == 0 {
+				heading = "Reading the output"
+			}
+			if h%3 == 2 {
+				fmt.Fprintf(&b, "\n### %s\n\n", heading)
+			} else {
+				fmt.Fprintf(&b, "\n## %s\n\n", heading)
+			}
+			fmt.Fprintf(&b, "%s %s\n\n", sentence(25), sentence(15))
+			if h%2 == 0 {
+				fmt.Fprintf(&b, "```sh\n%s -p {{pid}} %s | sort -n | head\n```\n\n", words[rng.IntN(len(words))], words[rng.IntN(len(words))])
+			}
+			j := rng.IntN(pages)
+			tsec, tfile := name(j)
+			fmt.Fprintf(&b, "See [%s](../%s/%s.md), [its output](/%s/%s.md#reading-the-output) and [the section](/%s/_index.md).\n",
+				tfile, tsec, tfile, tsec, tfile, sec)
+		}
+		p := filepath.Join(dir, "content", sec, file+".md")
+		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		r, _ := filepath.Rel(src, p)
+		t := filepath.Join(dst, r)
+		if d.IsDir() {
+			return os.MkdirAll(t, 0o755)
+		}
+		if strings.HasSuffix(p, ".go") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(t, b, 0o644)
+	})
+}
