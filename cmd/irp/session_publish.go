@@ -25,7 +25,14 @@ vault/ledger.jsonl (if irp session run did not already), and team.json next
 to the page holds the team as names or initials (config.toml
 [params] team_names).
 
-Checked: start and end are UTC, on the session's day, start before end;
+The page's front matter gives the times: start and end, one [[timeline]]
+table per moment (at, event, note) and one [[hints]] table per rung given
+(rung, at, note); irp session new leaves them there as comments to fill in.
+impact.json and impact.svg next to the page come from irp impact --json and
+--svg.
+
+Checked: start and end are UTC, on the session's day, start before end, end
+in the past;
 timeline and hint times lie between them; every hint rung exists in the
 scenario's ladder; percentages in impact.json are 0 to 100; the sections
 Summary, Impact, Timeline, Hints used, Lessons and Process suggestions are

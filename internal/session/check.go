@@ -48,7 +48,7 @@ func Check(s *Summary, session string, r Record) []Warning {
 	// the experience people brought to it.
 	var before []ledger.Entry
 	for _, e := range r.Ledger {
-		if e.Session == "" || e.Session != session {
+		if e.Session != session {
 			before = append(before, e)
 		}
 	}

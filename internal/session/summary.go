@@ -312,16 +312,12 @@ func frontLines(src []byte, d *doc.Doc) front {
 
 func startsIndented(l string) bool { return len(l) > 0 && (l[0] == ' ' || l[0] == '\t') }
 
-// line returns the line of key, or of its nth table entry, or of the front
-// matter's first line when unknown.
+// line returns the line of the nth entry of table key, else of key, else 1.
 func (f front) line(key string, nth int) int {
 	if l := f.tables[key]; nth < len(l) {
 		return l[nth]
 	}
 	if n, ok := f.keys[key]; ok {
-		return n
-	}
-	if n, ok := f.keys["_"]; ok {
 		return n
 	}
 	return 1
