@@ -13,7 +13,7 @@ import (
 
 func init() {
 	scriptCmds["sessiondir"] = sessionDirCmd
-	scriptCmds["replace"] = replaceCmd
+	scriptCmds["replacein"] = replaceCmd
 	scriptCmds["grepdir"] = grepDirCmd
 }
 
@@ -72,18 +72,18 @@ func sessionDirCmd(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Setenv(args[0], dirs[n])
 }
 
-// replace FILE OLD NEW: replace every OLD in FILE with NEW (\n in OLD and
+// replacein FILE OLD NEW: replace every OLD in FILE with NEW (\n in OLD and
 // NEW means a newline); fails when OLD is absent.
 func replaceCmd(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 3 {
-		ts.Fatalf("usage: replace FILE OLD NEW")
+		ts.Fatalf("usage: replacein FILE OLD NEW")
 	}
 	path := ts.MkAbs(args[0])
 	b, err := os.ReadFile(path)
 	ts.Check(err)
 	old, repl := unquoteNL(args[1]), unquoteNL(args[2])
 	if !strings.Contains(string(b), old) {
-		ts.Fatalf("replace: %q not in %s", old, args[0])
+		ts.Fatalf("replacein: %q not in %s", old, args[0])
 	}
 	ts.Check(os.WriteFile(path, []byte(strings.ReplaceAll(string(b), old, repl)), 0o644))
 }
