@@ -52,13 +52,18 @@ func unmarshalEnvelope(b []byte) (envelope, error) {
 	if !bytes.HasPrefix(b, []byte(envelopeMagic+"\n")) {
 		return envelope{}, errNoEnvelope
 	}
-	end := bytes.Index(b, []byte("\n\n"))
+	start := len(envelopeMagic)
+	end := bytes.Index(b[start:], []byte("\n\n"))
 	if end < 0 {
 		return envelope{}, fmt.Errorf("sealed header is not terminated")
 	}
+	end += start
 	var e envelope
 	length := -1
-	for _, line := range strings.Split(string(b[len(envelopeMagic)+1:end]), "\n") {
+	for _, line := range strings.Split(string(b[start:end]), "\n") {
+		if line == "" {
+			continue
+		}
 		k, v, ok := strings.Cut(line, ": ")
 		if !ok {
 			return envelope{}, fmt.Errorf("sealed header line %q is malformed", line)

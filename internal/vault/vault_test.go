@@ -393,3 +393,18 @@ func TestCCTVVectors(t *testing.T) {
 		})
 	}
 }
+
+func FuzzEnvelope(f *testing.F) {
+	f.Add(envelope{name: "scenarios/a", revision: 3, payload: []byte("x")}.marshal())
+	f.Add([]byte("irp-vault v1\nname: a\nlength: 99\n\nshort"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		e, err := unmarshalEnvelope(b)
+		if err != nil {
+			return
+		}
+		back, err := unmarshalEnvelope(e.marshal())
+		if err != nil || back.name != e.name || back.revision != e.revision || !bytes.Equal(back.payload, e.payload) {
+			t.Fatalf("round trip: %+v vs %+v (%v)", e, back, err)
+		}
+	})
+}
