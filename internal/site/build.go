@@ -227,6 +227,11 @@ func (s *Site) PublishFs() afero.Fs { return s.fs.PublishDir }
 func (s *Site) Build(events ...fsnotify.Event) (Result, error) {
 	s.log.reset()
 	start := time.Now()
+	if !s.built && !s.opts.InMemory {
+		if err := cleanDest(s.dest); err != nil {
+			return Result{}, err
+		}
+	}
 	var (
 		wg        sync.WaitGroup
 		staticErr error
@@ -269,6 +274,25 @@ func (s *Site) Build(events ...fsnotify.Event) (Result, error) {
 	}
 	res.IndexDocs, res.IndexBytes = idx.docs, idx.bytes
 	return res, nil
+}
+
+// cleanDest empties a publish directory that an earlier build wrote (it
+// holds the search index), so pages deleted from content/ do not linger.
+// A directory without that mark is left alone.
+func cleanDest(dest string) error {
+	if _, err := os.Stat(filepath.Join(dest, IndexFile)); err != nil {
+		return nil
+	}
+	ents, err := os.ReadDir(dest)
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		if err := os.RemoveAll(filepath.Join(dest, e.Name())); err != nil {
+			return fmt.Errorf("cleaning %s: %w", dest, err)
+		}
+	}
+	return nil
 }
 
 func touchesStatic(events []fsnotify.Event) bool {

@@ -3,6 +3,7 @@ package site
 import (
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
+
+	theme "irp/themes/irp"
 )
 
 func TestMain(m *testing.M) {
@@ -332,6 +335,9 @@ body
 	})
 	t.Run("bad flag", func(t *testing.T) {
 		var out, errb strings.Builder
+		if code := Main([]string{"build", "--base-url", "ftp://x"}, &out, &errb); code != 2 {
+			t.Errorf("--base-url ftp://x: exit %d, want 2", code)
+		}
 		if code := Main([]string{"build", "--nope"}, &out, &errb); code != 2 {
 			t.Errorf("exit %d, want 2 (stderr %q)", code, errb.String())
 		}
@@ -457,5 +463,77 @@ y</code></pre>`)
 		if parts[i] != want[i] {
 			t.Errorf("part %d: got %+v, want %+v", i, parts[i], want[i])
 		}
+	}
+}
+
+func TestStalePagesRemoved(t *testing.T) {
+	dir := writeSite(t, linkSite)
+	buildOK(t, dir)
+	if err := os.Remove(filepath.Join(dir, "content", "tools", "prstat.md")); err != nil {
+		t.Fatal(err)
+	}
+	// The link to prstat must go too, or the build fails.
+	f := filepath.Join(dir, "content", "tools", "svcs.md")
+	b, _ := os.ReadFile(f)
+	os.WriteFile(f, []byte(strings.Replace(string(b), "See [prstat](prstat.md).", "", 1)), 0o644)
+	buildOK(t, dir)
+	if _, err := os.Stat(filepath.Join(dir, "public", "tools", "prstat", "index.html")); err == nil {
+		t.Error("a deleted page is still in public/")
+	}
+	// A directory irp-site did not write is not emptied.
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "keep.txt"), []byte("x"), 0o644)
+	if _, err := Build(Options{Source: dir, Dest: other}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(other, "keep.txt")); err != nil {
+		t.Error("build removed a file from a directory it had not written")
+	}
+}
+
+func TestEmbeddedTheme(t *testing.T) {
+	if _, err := fs.Stat(theme.Files, "layouts/baseof.html"); err != nil {
+		t.Skip("SKIP: the embedded theme has no page layouts yet")
+	}
+	dir := writeSite(t, configToml+`
+-- content/_index.md --
++++
+title = "Home"
++++
+Start with the [guide](guide/_index.md).
+-- content/guide/_index.md --
++++
+title = "Guide"
++++
+How a session runs.
+-- content/guide/roles.md --
++++
+title = "Roles"
++++
+## Instigator
+
+Breaks things.
+`)
+	buildOK(t, dir)
+	if _, err := os.Stat(filepath.Join(dir, "themes")); err == nil {
+		t.Fatal("test site has a themes/ directory")
+	}
+	home := readOut(t, dir, "index.html")
+	if !strings.Contains(home, "<main") || !strings.Contains(home, `href="./guide/index.html"`) {
+		t.Errorf("home page from the embedded theme lacks <main> or the guide link:\n%s", home)
+	}
+	readOut(t, dir, "guide/roles/index.html")
+	// Static files of the embedded theme are copied too.
+	err := fs.WalkDir(theme.Files, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if _, err := os.Stat(filepath.Join(dir, "public", filepath.FromSlash(strings.TrimPrefix(p, "static/")))); err != nil {
+			t.Errorf("theme file %s not published", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,6 +73,13 @@ func mainBuild(args []string, stdout, stderr io.Writer) int {
 	fl.BoolVar(&o.Drafts, "drafts", false, "include draft pages")
 	if code, ok := parse(fl, "build", args, stdout, stderr); !ok {
 		return code
+	}
+	if o.BaseURL != "" {
+		if u, err := url.Parse(o.BaseURL); err != nil || (u.Scheme == "" && !strings.HasPrefix(o.BaseURL, "/")) ||
+			(u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
+			fmt.Fprintf(stderr, "irp: build: --base-url %q: want an http(s) URL or a path starting with /\n", o.BaseURL)
+			return 2
+		}
 	}
 	o.Warnings = prefixWriter{w: stderr, prefix: "irp: build: "}
 	tty := isTerminal(stderr)
