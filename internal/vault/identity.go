@@ -19,7 +19,7 @@ import (
 	"golang.org/x/term"
 )
 
-// DefaultIdentityFiles are tried, in order, when neither -i nor
+// defaultIdentityFiles are tried, in order, when neither -i nor
 // $IRP_IDENTITY names an identity. The first is relative to the config
 // directory, the others to home.
 func defaultIdentityFiles(getenv func(string) string, home string) []string {
