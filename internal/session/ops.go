@@ -208,6 +208,11 @@ func (e *Env) Publish(p *Page, ids []age.Identity) (*Outcome, []Problem, error) 
 		facts.Ladder, facts.Title = s.Hints, s.Title
 		sealed = all
 	}
+	for id := range sealed {
+		if ledger.IsRetired(entries, id) {
+			delete(sealed, id) // public on the site already
+		}
+	}
 	impact := filepath.Join(p.Dir, "impact.json")
 	if b, err := os.ReadFile(impact); err == nil {
 		facts.Impact, facts.ImpactName = b, e.Project.Rel(impact)
@@ -258,8 +263,7 @@ func (e *Env) Publish(p *Page, ids []age.Identity) (*Outcome, []Problem, error) 
 
 // openScenarios opens the session's scenario (from the site when it is
 // retired and published there) and every other sealed scenario the
-// identities open, for the leak check. Retired scenarios are public and
-// left out of the leak check.
+// identities open, for the leak check.
 func (e *Env) openScenarios(id string, ids []age.Identity, retired bool) (*scenario.Scenario, map[string]*scenario.Scenario, error) {
 	all := map[string]*scenario.Scenario{}
 	if len(ids) > 0 {
@@ -289,9 +293,6 @@ func (e *Env) openScenarios(id string, ids []age.Identity, retired bool) (*scena
 	}
 	if s == nil {
 		return nil, nil, problem.WithHint(ErrNeedIdentity, "publish as an instigator: pass -i FILE or set IRP_IDENTITY")
-	}
-	if retired {
-		delete(all, id)
 	}
 	return s, all, nil
 }
