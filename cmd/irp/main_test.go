@@ -36,6 +36,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("HOME", filepath.Join(env.WorkDir, ".home"))
 			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
 			env.Setenv("XDG_CONFIG_HOME", filepath.Join(env.WorkDir, ".home", ".config"))
+			env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, ".home", ".local", "share"))
 			env.Setenv("IRP_IDENTITY", "")
 			env.Setenv("EDITOR", "")
 			if siteBin != "" {

@@ -29,8 +29,8 @@ everyone in vault/recipients and write vault/scenarios/ID.age atomically.
 Sealing over an existing scenario bumps its revision when your identity
 opens the old one. The plaintext is removed after a verified seal unless
 --keep is given.`,
-		Example: `  irp new scenario amber-heron && $EDITOR vault/drafts/amber-heron.md
-  irp vault seal vault/drafts/amber-heron.md
+		Example: `  irp new scenario amber-heron && $EDITOR ~/.local/share/irp/drafts/amber-heron.md
+  irp vault seal ~/.local/share/irp/drafts/amber-heron.md
   irp vault seal --keep --id amber-heron ~/scenarios/registrar-down.md`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
