@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -110,8 +111,8 @@ opens the old one. The plaintext is removed after a verified seal unless
 }
 
 var (
-	yamlID = regexp.MustCompile(`(?m)^id:.*$`)
-	tomlID = regexp.MustCompile(`(?m)^id\s*=.*$`)
+	yamlID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^id:.*$`) })
+	tomlID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^id\s*=.*$`) })
 )
 
 // setID rewrites (or adds) the id field of src's front matter.
@@ -126,9 +127,9 @@ func setID(name string, src []byte, id string) ([]byte, error) {
 	var line string
 	switch d.Format {
 	case doc.YAML:
-		re, line = yamlID, "id: "+id
+		re, line = yamlID(), "id: "+id
 	case doc.TOML:
-		re, line = tomlID, `id = "`+id+`"`
+		re, line = tomlID(), `id = "`+id+`"`
 	default:
 		return nil, fmt.Errorf("no front matter to put the id in")
 	}

@@ -8,10 +8,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // validName is a tool name that is safe as a file name and a URL path.
-var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
+var validName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`) })
 
 // Errors wrapped by Create.
 var (
@@ -24,7 +25,7 @@ func CheckName(name string) error {
 	switch {
 	case strings.HasSuffix(name, ".md"):
 		return fmt.Errorf("%w %q: give the tool's name without .md", ErrBadName, name)
-	case len(name) > 64 || !validName.MatchString(name):
+	case len(name) > 64 || !validName().MatchString(name):
 		return fmt.Errorf("%w %q: use lowercase letters, digits, '-', '.' and '_', starting with a letter or digit", ErrBadName, name)
 	}
 	return nil

@@ -94,6 +94,7 @@ type Aggregate struct {
 
 // NewAggregate returns an empty aggregate.
 func NewAggregate(p Params) *Aggregate {
+	loadTables()
 	return &Aggregate{
 		Params:   p,
 		groupIdx: map[string]uint32{},
@@ -136,13 +137,9 @@ func (a *Aggregate) cell(k cellKey) uint32 {
 }
 
 var (
-	unknown     = []byte("unknown")
-	statusNames = func() (s [1000][]byte) {
-		for i := range s {
-			s[i] = fmt.Appendf(nil, "%d", i)
-		}
-		return s
-	}()
+	unknown = []byte("unknown")
+	// statusNames are the group names of --by status, filled by loadTables.
+	statusNames *[1000][]byte
 )
 
 // Add counts one parsed record.

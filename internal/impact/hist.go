@@ -1,6 +1,10 @@
 package impact
 
-import "math"
+import (
+	"math"
+	"strconv"
+	"sync"
+)
 
 // Latencies go into logarithmic bins, as in DDSketch: bin i holds the values
 // in (γ^(i-1), γ^i] with γ = (1+α)/(1-α), and reads back as 2γ^i/(γ+1),
@@ -20,14 +24,27 @@ var (
 	gamma    = (1 + RelativeError) / (1 - RelativeError)
 	logGamma = math.Log(gamma)
 	// intBins caches the bin of small whole-millisecond latencies, which is
-	// what muskie logs.
-	intBins [1 << 14]uint16
+	// what muskie logs. It is filled on first use (loadTables), not at
+	// start-up: every irp command links this package.
+	intBins    *[1 << 14]uint16
+	tablesOnce sync.Once
 )
 
-func init() {
-	for v := range intBins {
-		intBins[v] = computeBin(float64(v))
-	}
+// loadTables fills intBins and statusNames; NewAggregate calls it, before
+// any Add.
+func loadTables() {
+	tablesOnce.Do(func() {
+		t := new([1 << 14]uint16)
+		for v := range t {
+			t[v] = computeBin(float64(v))
+		}
+		intBins = t
+		names := new([1000][]byte)
+		for i := range names {
+			names[i] = strconv.AppendInt(nil, int64(i), 10)
+		}
+		statusNames = names
+	})
 }
 
 // latencyBin returns the histogram bin of a latency in ms.

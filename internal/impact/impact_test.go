@@ -276,6 +276,7 @@ func TestPercentilesWithinStatedError(t *testing.T) {
 }
 
 func TestHistogramBound(t *testing.T) {
+	loadTables()
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 100000 {
 		v := math.Exp(r.Float64()*25 - 6) // 0.0025 ms to ~200 s

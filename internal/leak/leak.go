@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -113,15 +114,17 @@ func isBinary(b []byte) bool {
 	return bytes.IndexByte(b[:min(len(b), 8000)], 0) >= 0 || !utf8.Valid(b[:min(len(b), 8000)]) && !utf8.Valid(b)
 }
 
-var keyPatterns = []*regexp.Regexp{
-	regexp.MustCompile(`AGE-SECRET-KEY-(PQ-)?1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{50,}`),
-	regexp.MustCompile(`AGE-PLUGIN-[A-Z0-9-]+-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{20,}`),
-	regexp.MustCompile(`-----BEGIN ((OPENSSH|RSA|EC|DSA|ENCRYPTED) )?PRIVATE KEY-----`),
-}
+var keyPatterns = sync.OnceValue(func() []*regexp.Regexp {
+	return []*regexp.Regexp{
+		regexp.MustCompile(`AGE-SECRET-KEY-(PQ-)?1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{50,}`),
+		regexp.MustCompile(`AGE-PLUGIN-[A-Z0-9-]+-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{20,}`),
+		regexp.MustCompile(`-----BEGIN ((OPENSSH|RSA|EC|DSA|ENCRYPTED) )?PRIVATE KEY-----`),
+	}
+})
 
 func scanFile(path string, src []byte, seed maphash.Seed, index map[uint64]origin) []Finding {
 	var out []Finding
-	for _, re := range keyPatterns {
+	for _, re := range keyPatterns() {
 		for _, loc := range re.FindAllIndex(src, -1) {
 			out = append(out, Finding{File: path, Line: 1 + bytes.Count(src[:loc[0]], []byte("\n")), Kind: PrivateKey})
 		}

@@ -202,14 +202,14 @@ func leafName(name, section string) (string, bool) {
 }
 
 // attrBlock is a heading attribute block such as {#custom-id .class}.
-var attrBlock = regexp.MustCompile(`\s*\{([^{}]*)\}\s*$`)
+var attrBlock = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*\{([^{}]*)\}\s*$`) })
 
 // anchors returns the ids of a page's headings as Hugo renders them,
 // honouring {#custom-id} heading attributes.
 func anchors(d *doc.Doc) map[string]bool {
 	ids := map[string]bool{}
 	for _, s := range d.Sections {
-		m := attrBlock.FindStringSubmatchIndex(s.Title)
+		m := attrBlock().FindStringSubmatchIndex(s.Title)
 		if m == nil {
 			ids[s.ID] = true
 			continue

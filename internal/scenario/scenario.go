@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	toml "github.com/pelletier/go-toml/v2"
@@ -31,10 +32,10 @@ type Scenario struct {
 }
 
 // idPattern is what a codename looks like: lowercase words joined by dashes.
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`) })
 
 // ValidID reports whether id can name a scenario (and its file).
-func ValidID(id string) bool { return len(id) <= 64 && idPattern.MatchString(id) }
+func ValidID(id string) bool { return len(id) <= 64 && idPattern().MatchString(id) }
 
 // Parse reads a plaintext scenario named name (used in messages). Errors
 // name the file and line.

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"irp/internal/scenario"
@@ -39,7 +40,7 @@ type Plan struct {
 	Start    time.Time // the sealed surprise start, zero without a window
 }
 
-var handlePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+var handlePattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`) })
 
 // ParseTime reads a time from the command line: RFC 3339, seconds optional,
 // returned in UTC.
@@ -81,7 +82,7 @@ func CheckTeam(role string, names []string) error {
 	}
 	seen := map[string]bool{}
 	for _, n := range names {
-		if !handlePattern.MatchString(n) {
+		if !handlePattern().MatchString(n) {
 			return fmt.Errorf("%s: %q is not a handle (letters, digits, dot, dash, underscore; the key in vault/people.toml)", role, n)
 		}
 		if seen[n] {

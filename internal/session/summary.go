@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	toml "github.com/pelletier/go-toml/v2"
@@ -262,9 +263,9 @@ type front struct {
 }
 
 var (
-	keyLine   = regexp.MustCompile(`^\s*["']?([A-Za-z_][A-Za-z0-9_-]*)["']?\s*[:=]`)
-	tableLine = regexp.MustCompile(`^\s*\[\[\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\]\]`)
-	yamlItem  = regexp.MustCompile(`^\s*-\s`)
+	keyLine   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*["']?([A-Za-z_][A-Za-z0-9_-]*)["']?\s*[:=]`) })
+	tableLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\[\[\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\]\]`) })
+	yamlItem  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*-\s`) })
 )
 
 func frontLines(src []byte, d *doc.Doc) front {
@@ -280,7 +281,7 @@ func frontLines(src []byte, d *doc.Doc) front {
 		l := lines[i]
 		n := i + 1
 		if d.Format == doc.TOML {
-			if m := tableLine.FindStringSubmatch(l); m != nil {
+			if m := tableLine().FindStringSubmatch(l); m != nil {
 				f.tables[m[1]] = append(f.tables[m[1]], n)
 				if _, seen := f.keys[m[1]]; !seen {
 					f.keys[m[1]] = n
@@ -288,12 +289,12 @@ func frontLines(src []byte, d *doc.Doc) front {
 				inTable = true
 				continue
 			}
-			if strings.HasPrefix(strings.TrimSpace(l), "[") && !keyLine.MatchString(l) {
+			if strings.HasPrefix(strings.TrimSpace(l), "[") && !keyLine().MatchString(l) {
 				inTable = true
 				continue
 			}
 		}
-		if m := keyLine.FindStringSubmatch(l); m != nil && !startsIndented(l) {
+		if m := keyLine().FindStringSubmatch(l); m != nil && !startsIndented(l) {
 			if inTable {
 				continue // a key inside a TOML [table]
 			}
@@ -303,7 +304,7 @@ func frontLines(src []byte, d *doc.Doc) front {
 			current = m[1]
 			continue
 		}
-		if d.Format == doc.YAML && yamlItem.MatchString(l) && current != "" {
+		if d.Format == doc.YAML && yamlItem().MatchString(l) && current != "" {
 			f.tables[current] = append(f.tables[current], n)
 		}
 	}
@@ -334,11 +335,11 @@ func (s *Summary) Section(title string) (body string, line int, ok bool) {
 	return "", 0, false
 }
 
-var htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
+var htmlComment = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<!--.*?-->`) })
 
 // blank reports whether a section body says nothing beyond guidance comments.
 func blank(body string) bool {
-	return strings.TrimSpace(htmlComment.ReplaceAllString(body, "")) == ""
+	return strings.TrimSpace(htmlComment().ReplaceAllString(body, "")) == ""
 }
 
 // Day returns the UTC day the session is on (from its date), zero if unknown.

@@ -15,7 +15,7 @@ import (
 )
 
 // staleTemp matches the temp files writeAtomic leaves behind when killed.
-var staleTemp = regexp.MustCompile(`^\..+\.age[0-9]+$`)
+var staleTemp = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\..+\.age[0-9]+$`) })
 
 // Rekey re-encrypts every sealed file to the current recipients, each file
 // replaced atomically, using all CPUs. It first opens every file, so it
@@ -139,7 +139,7 @@ func (v *Vault) removeStaleTemps() error {
 			}
 			return err
 		}
-		if d.Type().IsRegular() && staleTemp.MatchString(d.Name()) {
+		if d.Type().IsRegular() && staleTemp().MatchString(d.Name()) {
 			return os.Remove(path)
 		}
 		return nil
