@@ -41,6 +41,7 @@ bench: bench-site bench-vault bench-impact
 
 bench-site: $(IRP) $(SITE)
 	$(GO) run ./internal/site/bench
+	$(GO) test -run '^$$' -bench '^BenchmarkSearchChromium$$' -benchtime 3x ./internal/site
 
 bench-vault: $(IRP)
 	$(GO) run ./internal/vault/bench
