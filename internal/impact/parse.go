@@ -441,6 +441,10 @@ func (p *lineParser) digits() bool {
 	return p.i > start
 }
 
+// Timestamps must fall in these years (UTC), where Unix nanoseconds fit
+// in an int64; anything else is a bad timestamp.
+const minYear, maxYear = 1678, 2261
+
 // parseTime reads an RFC 3339 timestamp, fast for bunyan's own
 // "2006-01-02T15:04:05.000Z" form.
 func parseTime(b []byte) (int64, bool) {
@@ -452,7 +456,7 @@ func parseTime(b []byte) (int64, bool) {
 		h, ok4 := atoi(b[11:13])
 		mi, ok5 := atoi(b[14:16])
 		s, ok6 := atoi(b[17:19])
-		if ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && mo >= 1 && mo <= 12 && d >= 1 &&
+		if ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && y >= minYear && y <= maxYear && mo >= 1 && mo <= 12 && d >= 1 &&
 			d <= daysIn(mo, y) && h < 24 && mi < 60 && s < 60 {
 			var frac int64
 			rest := b[19 : len(b)-1]
@@ -476,6 +480,9 @@ func parseTime(b []byte) (int64, bool) {
 slow:
 	t, err := time.Parse(time.RFC3339Nano, string(b))
 	if err != nil {
+		return 0, false
+	}
+	if y := t.UTC().Year(); y < minYear || y > maxYear {
 		return 0, false
 	}
 	return t.UnixNano(), true

@@ -3,6 +3,7 @@ package impact
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math"
 	"testing"
 	"time"
@@ -49,8 +50,13 @@ func TestParseLine(t *testing.T) {
 
 func TestParseTimeMatchesTimePackage(t *testing.T) {
 	for _, s := range []string{"2017-06-01T10:05:00Z", "2017-06-01T10:05:00.1Z", "2000-02-29T23:59:59.999999999Z",
-		"1969-12-31T23:59:59.5Z", "2400-02-29T00:00:00Z", "2017-06-01T10:05:00.Z", "2017-06-01T24:00:00Z"} {
+		"1969-12-31T23:59:59.5Z", "2400-02-29T00:00:00Z", "2017-06-01T10:05:00.Z", "2017-06-01T24:00:00Z",
+		"0000-01-01T00:00:00.0Z", "1677-12-31T23:59:59Z", "1678-01-01T00:00:00Z", "2261-12-31T23:59:59.999Z",
+		"2262-01-01T00:00:00Z", "2262-06-01T00:00:00+02:00", "9999-12-31T23:59:59Z"} {
 		want, werr := time.Parse(time.RFC3339Nano, s)
+		if y := want.UTC().Year(); werr == nil && (y < minYear || y > maxYear) {
+			werr = errors.New("out of range")
+		}
 		got, ok := parseTime([]byte(s))
 		if ok != (werr == nil) || ok && got != want.UnixNano() {
 			t.Errorf("%s: %v %v, want %v %v", s, got, ok, want.UnixNano(), werr)
@@ -78,15 +84,13 @@ func FuzzParseLine(f *testing.F) {
 		if !valid || bytes.IndexByte(line, '\\') >= 0 {
 			return // escaped keys are out of scope: muskie never writes them
 		}
-		var ref struct {
-			Audit   any `json:"audit"`
-			Time    any `json:"time"`
-			Latency any `json:"latency"`
-			Res     any `json:"res"`
-		}
-		if json.Unmarshal(line, &ref) != nil {
+		// A map, not a struct: encoding/json matches struct fields
+		// case-insensitively, and bunyan's keys are case-sensitive.
+		var m map[string]any
+		if json.Unmarshal(line, &m) != nil {
 			return
 		}
+		ref := struct{ Audit, Time, Latency, Res any }{m["audit"], m["time"], m["latency"], m["res"]}
 		if ref.Audit != true {
 			if got != SkipNotAudit {
 				t.Fatalf("%q: %v, want not audit", line, got)
@@ -104,7 +108,7 @@ func FuzzParseLine(f *testing.F) {
 		if s, ok := ref.Time.(string); ok {
 			var err error
 			when, err = time.Parse(time.RFC3339Nano, s)
-			okTime = err == nil
+			okTime = err == nil && when.UTC().Year() >= minYear && when.UTC().Year() <= maxYear
 		}
 		if !okStatus || !okTime {
 			if got != SkipBadField {
