@@ -1,7 +1,11 @@
 package main
 
 import (
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -16,16 +20,29 @@ func init() {
 	scriptCmds["damage"] = damageCmd
 }
 
-// agekeygen NAME writes a new age identity to NAME.key and sets $NAME_PUB
-// (upper case) to its public key.
+// agekeygen [-pq] NAME writes a new age identity (X25519, or ML-KEM-768 +
+// X25519 with -pq) to NAME.key and sets $NAME_PUB (upper case) to its
+// public key.
 func agekeygenCmd(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 1 {
-		ts.Fatalf("usage: agekeygen NAME")
+	pq := len(args) == 2 && args[0] == "-pq"
+	if pq {
+		args = args[1:]
 	}
-	id, err := age.GenerateX25519Identity()
-	ts.Check(err)
-	ts.Check(os.WriteFile(ts.MkAbs(args[0]+".key"), []byte("# test key\n"+id.String()+"\n"), 0o600))
-	ts.Setenv(strings.ToUpper(args[0])+"_PUB", id.Recipient().String())
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: agekeygen [-pq] NAME")
+	}
+	var secret, public string
+	if pq {
+		id, err := age.GenerateHybridIdentity()
+		ts.Check(err)
+		secret, public = id.String(), id.Recipient().String()
+	} else {
+		id, err := age.GenerateX25519Identity()
+		ts.Check(err)
+		secret, public = id.String(), id.Recipient().String()
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]+".key"), []byte("# test key\n"+secret+"\n"), 0o600))
+	ts.Setenv(strings.ToUpper(args[0])+"_PUB", public)
 }
 
 // readenv VAR FILE sets $VAR to the trimmed contents of FILE.
@@ -64,4 +81,78 @@ func damageCmd(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("damage: unknown mode %q", args[0])
 	}
 	ts.Check(os.WriteFile(path, b, 0o644))
+}
+
+func init() {
+	scriptCmds["maxlines"] = maxlinesCmd
+	scriptCmds["snapshot"] = snapshotCmd
+	scriptCmds["unchanged"] = unchangedCmd
+}
+
+// maxlines stdout|stderr N fails when the last command wrote more than N
+// lines there: a failure is one line (plus a hint), never a trace.
+func maxlinesCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: maxlines stdout|stderr N")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	text := ts.ReadFile(args[0])
+	if got := strings.Count(text, "\n"); got > n {
+		ts.Fatalf("%s has %d lines, want at most %d:\n%s", args[0], got, n, text)
+	}
+}
+
+const snapshotFile = ".snapshot"
+
+// snapshot records every file under $WORK (name, mode, content hash) so
+// that unchanged can prove a failed command wrote nothing anywhere: not in
+// vault/, content/, $TMPDIR or the home directory.
+func snapshotCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: snapshot")
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(snapshotFile), []byte(workTree(ts)), 0o600))
+}
+
+// unchanged fails when a file under $WORK appeared, vanished or changed
+// since snapshot.
+func unchangedCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: unchanged")
+	}
+	before := ts.ReadFile(snapshotFile)
+	if now := workTree(ts); now != before {
+		ts.Fatalf("files changed since snapshot:\nbefore:\n%s\nnow:\n%s", before, now)
+	}
+}
+
+func workTree(ts *testscript.TestScript) string {
+	root := ts.Getenv("WORK")
+	var b strings.Builder
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		if rel == snapshotFile {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		sum := ""
+		if d.Type().IsRegular() {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			sum = fmt.Sprintf("%x", sha256.Sum256(data))
+		}
+		fmt.Fprintf(&b, "%s %v %s\n", rel, info.Mode(), sum)
+		return nil
+	})
+	ts.Check(err)
+	return b.String()
 }
