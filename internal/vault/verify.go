@@ -153,8 +153,11 @@ func compareStanzas(want []string, got []stanza, hasPlugin bool) string {
 	if strings.Join(have, ",") == strings.Join(want, ",") && (other == 0 || hasPlugin) {
 		return ""
 	}
-	return fmt.Sprintf("sealed to %d recipient(s) (%s), but vault/recipients lists %d (%s)",
-		len(got), summarize(got), len(want), summarizeKeys(want))
+	if g, w := summarize(got), summarizeKeys(want); len(got) != len(want) || g != w {
+		return fmt.Sprintf("sealed to %d recipient(s) (%s), but vault/recipients lists %d (%s)", len(got), g, len(want), w)
+	}
+	// Same count and types: an ssh key was swapped for another.
+	return "sealed to an ssh key that vault/recipients does not list (its key fingerprint differs)"
 }
 
 func summarize(st []stanza) string {
