@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -15,6 +16,7 @@ func init() {
 	scriptCmds["sessiondir"] = sessionDirCmd
 	scriptCmds["replacein"] = replaceCmd
 	scriptCmds["grepdir"] = grepDirCmd
+	scriptCmds["delline"] = delLineCmd
 }
 
 // grepdir PATTERN DIR: succeed when some file under DIR matches the regular
@@ -89,3 +91,20 @@ func replaceCmd(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 func unquoteNL(s string) string { return strings.ReplaceAll(s, `\n`, "\n") }
+
+// delline FILE N: remove line N (1-based) of FILE.
+func delLineCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: delline FILE N")
+	}
+	path := ts.MkAbs(args[0])
+	b, err := os.ReadFile(path)
+	ts.Check(err)
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	lines := strings.SplitAfter(string(b), "\n")
+	if n < 1 || n > len(lines) {
+		ts.Fatalf("delline: %s has no line %d", args[0], n)
+	}
+	ts.Check(os.WriteFile(path, []byte(strings.Join(append(lines[:n-1], lines[n:]...), "")), 0o644))
+}
