@@ -30,8 +30,10 @@ It checks internal links and anchors, every cheat-sheet against the schema
 (front matter, the four sections, 3-10 examples, invasive commands marked),
 duplicate titles and malformed front matter; then builds the site into a
 scratch directory with irp-site to catch template errors (skipped, with a
-note, when irp-site is not installed); then verifies the vault and looks
-for sealed scenario text and private keys under content/.
+note, when irp-site is not installed); then verifies the vault, follows
+the hash chain of vault/ledger.jsonl (an earlier line edited or removed is
+a finding) and looks for sealed scenario text and private keys under
+content/.
 
 Exit status 1 when anything is found, 0 otherwise.`,
 		Example: `  irp check
@@ -64,7 +66,8 @@ func checkSteps() []checkStep {
 	return []checkStep{
 		{"content", checkContent},
 		{"site", checkSite},
-		{"vault", checkVault}, // vault_check.go
+		{"vault", checkVault},   // vault_check.go
+		{"ledger", checkLedger}, // session_ledger.go
 		{"leak", checkLeak},
 	}
 }
