@@ -3,12 +3,14 @@ package impact
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"errors"
 	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -106,6 +108,11 @@ type truth struct {
 }
 
 func groundTruth(g genLog, from, to time.Time) (map[string]*truth, [numSkips]uint64) {
+	return groundTruthBy(g, from, to, func(ev gen.Event) string { return ev.Operation })
+}
+
+// groundTruthBy is the ground truth grouped by key (operation, host, ...).
+func groundTruthBy(g genLog, from, to time.Time, key func(gen.Event) string) (map[string]*truth, [numSkips]uint64) {
 	per := map[string]*truth{}
 	var skips [numSkips]uint64
 	for _, ev := range g.events {
@@ -123,10 +130,10 @@ func groundTruth(g genLog, from, to time.Time) (map[string]*truth, [numSkips]uin
 		if ev.Time.Before(from) || !ev.Time.Before(to) {
 			continue
 		}
-		tr := per[ev.Operation]
+		tr := per[key(ev)]
 		if tr == nil {
 			tr = &truth{statuses: map[int]uint64{}}
-			per[ev.Operation] = tr
+			per[key(ev)] = tr
 		}
 		tr.requests++
 		tr.statuses[ev.Status]++
@@ -185,6 +192,85 @@ func TestExactCountsInFixedWindow(t *testing.T) {
 	}
 	if rep.Total.Requests != total.requests || rep.Total.Failed != total.failed || rep.Total.Abandoned != total.abandoned {
 		t.Errorf("total %+v, want %+v", rep.Total, total)
+	}
+}
+
+// TestParsesGeneratedRecords ties the parser's field names to the
+// generator's: every request line reads back as its ground truth.
+func TestParsesGeneratedRecords(t *testing.T) {
+	g := generate(small(8))
+	var r Record
+	for i, ev := range g.events {
+		got := ParseLine(g.lines[i], &r)
+		if ev.Kind != gen.Request {
+			if got == SkipNone {
+				t.Fatalf("line %d (kind %d) counted as a request: %s", i+1, ev.Kind, g.lines[i])
+			}
+			continue
+		}
+		if got != SkipNone || string(r.Operation) != ev.Operation || string(r.Host) != ev.Hostname ||
+			string(r.Route) != ev.Route || r.Status != ev.Status || r.Time != ev.Time.Truncate(time.Millisecond).UnixNano() ||
+			!r.HasLatency || r.Latency != float64(ev.LatencyMs) {
+			t.Fatalf("line %d: %v %q %q %q %d %d %v, want %+v\n%s", i+1, got, r.Operation, r.Host, r.Route,
+				r.Status, r.Time, r.Latency, ev, g.lines[i])
+		}
+	}
+}
+
+// TestPivotsMatchGroundTruth checks --by host, route and status count
+// exactly what the generator wrote.
+func TestPivotsMatchGroundTruth(t *testing.T) {
+	c := small(9)
+	c.Unrouted = 0.02 // requests without a route field group as "unknown"
+	g := generate(c)
+	from, to := c.Start.Add(5*time.Minute), c.Start.Add(30*time.Minute)
+	for _, tc := range []struct {
+		by  Pivot
+		key func(gen.Event) string
+	}{
+		{ByHost, func(ev gen.Event) string { return ev.Hostname }},
+		{ByRoute, func(ev gen.Event) string {
+			if ev.Route == "" {
+				return "unknown"
+			}
+			return ev.Route
+		}},
+		{ByStatus, func(ev gen.Event) string { return strconv.Itoa(ev.Status) }},
+		{ByOperation, func(ev gen.Event) string { return ev.Operation }},
+	} {
+		p := Params{Bucket: time.Minute, By: tc.by, Fixed: true, From: from.UnixNano(), To: to.UnixNano()}
+		rep := summarize(t, readAll(t, p, fromBytes("a.log", join(g.lines))))
+		want, _ := groundTruthBy(g, from, to, tc.key)
+		if len(rep.Groups) != len(want) || len(want) < 2 {
+			t.Errorf("by %s: %d groups, want %d", tc.by, len(rep.Groups), len(want))
+		}
+		for _, gr := range rep.Groups {
+			w := want[gr.Name]
+			if w == nil {
+				t.Errorf("by %s: unexpected group %q", tc.by, gr.Name)
+				continue
+			}
+			if gr.Requests != w.requests || gr.Failed != w.failed || gr.Abandoned != w.abandoned {
+				t.Errorf("by %s, %s: got %d/%d/%d, want %d/%d/%d", tc.by, gr.Name, gr.Requests, gr.Failed,
+					gr.Abandoned, w.requests, w.failed, w.abandoned)
+			}
+		}
+		var b bytes.Buffer
+		rep.WriteJSON(&b)
+		list, item := string(tc.by)+"s", string(tc.by)
+		if tc.by == ByStatus {
+			list = "statuses"
+		}
+		var doc map[string]any
+		if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := doc[list].([]any)
+		if len(rows) != len(rep.Groups) {
+			t.Errorf("by %s: JSON has no %q list of %d rows: %s", tc.by, list, len(rep.Groups), b.String())
+		} else if _, ok := rows[0].(map[string]any)[item]; !ok {
+			t.Errorf("by %s: JSON rows have no %q key", tc.by, item)
+		}
 	}
 }
 

@@ -28,7 +28,7 @@ import (
 )
 
 // logVersion changes whenever the generated log would change.
-const logVersion = "v1"
+const logVersion = "v2"
 
 const jqFilter = `fromjson? | select(.audit==true) | [.operation,.res.statusCode]`
 
@@ -119,6 +119,14 @@ func ensureLog() (string, truth, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", tr, err
 	}
+	// Logs of earlier generator versions are a GB each: drop them.
+	if old, err := filepath.Glob(filepath.Join(dir, "audit-*.log*")); err == nil {
+		for _, f := range old {
+			if !strings.HasPrefix(f, logPath) {
+				os.Remove(f)
+			}
+		}
+	}
 	fmt.Printf("generating ≥ 1 GB of audit lines into %s ...\n", logPath)
 	start := time.Now()
 	f, err := os.Create(logPath + ".tmp")
@@ -127,7 +135,7 @@ func ensureLog() (string, truth, error) {
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
 	c := gen.Default()
-	c.PerSecond = 64
+	c.PerSecond = 70 // ≥ 1.1 GB (2,230 bytes a line on average)
 	tr.BadTime = map[string]int{}
 	gen.Generate(c, func(ev gen.Event, line []byte) {
 		w.Write(line)

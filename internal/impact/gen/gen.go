@@ -4,9 +4,18 @@
 // The records follow the fields muskie's lib/audit.js logs through bunyan
 // (https://github.com/TritonDataCenter/manta-muskie/blob/master/lib/audit.js):
 // operation and route are the lower-cased restify route names from
-// lib/server.js (getstorage, putobject, putdirectory, createupload, ...),
-// res.statusCode is 499 when the client went away first, and /ping is never
-// logged.
+// lib/server.js (getstorage, putobject, putdirectory, createupload, ...); a
+// request that matched no route is logged with operation "unknown" and no
+// route. billable_operation is PUT, GET, LIST, DELETE, HEAD or OPTIONS, and
+// absent for the operations audit.js does not bill (uploads, tokens).
+// Fields muskie only knows for some requests are left out of the others, as
+// bunyan drops undefined values: objectId, sharksContacted, the data fields
+// (_auditData, dataLatency, dataSize) and latencyToFirstByte exist only
+// where an object was read or written, parentShard and the upload shards
+// only for the operations that touch them. res.statusCode is 499 when the
+// client went away first, while msg keeps the status the server had set
+// ("handled: 200"): audit.js formats msg before the res serializer rewrites
+// the code. /ping is never logged.
 package gen
 
 import (
@@ -68,6 +77,9 @@ type Config struct {
 	Abandon              float64 // share of 499 when healthy (tripled in the outage)
 	Noise                float64 // share of extra lines that are not requests
 	BadRecords           bool    // include audit records with a bad time or status among the noise
+	// Unrouted is the share of requests that match no route (404 or 405,
+	// operation "unknown", no route field).
+	Unrouted float64
 }
 
 // Default is a clear half-hour outage in a two-hour log of 8 hosts.
@@ -76,7 +88,7 @@ func Default() Config {
 	return Config{
 		Seed: 1, Start: start, Duration: 2 * time.Hour, PerSecond: 60, Hosts: 8,
 		OutageFrom: start.Add(35 * time.Minute), OutageTo: start.Add(67 * time.Minute),
-		BaseFail: 0.002, Abandon: 0.002, Noise: 0.02, BadRecords: true,
+		BaseFail: 0.002, Abandon: 0.002, Noise: 0.02, BadRecords: true, Unrouted: 0.002,
 	}
 }
 
@@ -93,14 +105,20 @@ const (
 	BadStatus      // an audit record without a numeric res.statusCode
 )
 
+// Unrouted is the operation muskie logs for a request no route matched.
+const Unrouted = "unknown"
+
 // Event is the ground truth of one generated line.
 type Event struct {
 	Kind      Kind
 	Host      int
+	Hostname  string // the record's hostname
 	Time      time.Time
 	Operation string
+	Route     string // empty: the record has no route field
 	Status    int
 	LatencyMs int
+	Directory bool // a GET that listed a directory (billed as LIST)
 }
 
 // Generate writes the log line by line, in time order, calling emit for
@@ -156,7 +174,20 @@ func (g *generator) request(t time.Time) Event {
 		oi++
 	}
 	op := Operations[oi]
-	ev := Event{Kind: Request, Host: g.r.IntN(len(g.hosts)), Time: t, Operation: op.Name, Status: op.OK}
+	host := g.r.IntN(len(g.hosts))
+	ev := Event{Kind: Request, Host: host, Hostname: g.hosts[host], Time: t, Operation: op.Name, Route: op.Name, Status: op.OK}
+	if g.c.Unrouted > 0 && g.r.Float64() < g.c.Unrouted {
+		ev.Operation, ev.Route = Unrouted, ""
+		ev.Status = []int{404, 404, 405}[g.r.IntN(3)]
+		ev.LatencyMs = 1 + g.r.IntN(3)
+		return ev
+	}
+	switch op.Name {
+	case "getrootdir":
+		ev.Directory = true
+	case "getstorage", "getpublicstorage", "getreportsstorage":
+		ev.Directory = g.r.Float64() < 0.15
+	}
 	fail, abandon, slow := g.c.BaseFail, g.c.Abandon, 1.0
 	if g.inOutage(t) {
 		fail, abandon, slow = op.Outage, 3*g.c.Abandon, 6
@@ -227,9 +258,13 @@ func (g *generator) audit(b []byte, ev Event) []byte {
 	b = strconv.AppendInt(b, int64(g.pids[ev.Host]), 10)
 	b = append(b, `,"component":"HttpServer","audit":true,"level":30,"_audit":true,"operation":"`...)
 	b = append(b, ev.Operation...)
-	b = append(b, `","billable_operation":"`...)
-	b = append(b, method...)
-	b = append(b, `","bytesTransferred":`...)
+	b = append(b, '"')
+	if bill := billable(ev); bill != "" {
+		b = append(b, `,"billable_operation":"`...)
+		b = append(b, bill...)
+		b = append(b, '"')
+	}
+	b = append(b, `,"bytesTransferred":`...)
 	size := g.r.IntN(1 << 20)
 	b = strconv.AppendInt(b, int64(size), 10)
 	b = append(b, `,"logicalRemoteAddress":"10.`...)
@@ -245,11 +280,9 @@ func (g *generator) audit(b []byte, ev Event) []byte {
 	b = strconv.AppendInt(b, int64(600+g.r.IntN(300)), 10)
 	b = append(b, `,"req":{"method":"`...)
 	b = append(b, method...)
-	b = append(b, `","url":"/poseidon/stor/logs/`...)
-	b = g.hexid(b, 12)
-	b = append(b, `/2017/06/01/10/`...)
-	b = g.hexid(b, 8)
-	b = append(b, `.log","headers":{"accept":"*/*","x-request-id":"`...)
+	b = append(b, `","url":"`...)
+	b = g.url(b, ev)
+	b = append(b, `","headers":{"accept":"*/*","x-request-id":"`...)
 	b = append(b, reqID...)
 	b = append(b, `","date":"`...)
 	b = ev.Time.Add(-time.Duration(ev.LatencyMs)*time.Millisecond).AppendFormat(b, time.RFC1123)
@@ -308,28 +341,57 @@ func (g *generator) audit(b []byte, ev Event) []byte {
 	}
 	b = append(b, `,"latency":`...)
 	b = strconv.AppendInt(b, int64(ev.LatencyMs), 10)
-	b = append(b, `,"secure":false,"objectId":"`...)
-	b = append(b, g.uuid()...)
-	b = append(b, `","sharksContacted":[{"shark":"`...)
-	b = strconv.AppendInt(b, int64(1+g.r.IntN(40)), 10)
-	b = append(b, `.stor.example.com","result":"ok","timeToFirstByte":`...)
-	b = strconv.AppendInt(b, int64(ev.LatencyMs/3), 10)
-	b = append(b, `,"timeTotal":`...)
-	b = strconv.AppendInt(b, int64(ev.LatencyMs/2), 10)
-	b = append(b, `,"_startTime":`...)
-	b = strconv.AppendInt(b, ev.Time.UnixMilli()-int64(ev.LatencyMs), 10)
-	b = append(b, `}],"entryShard":"tcp://`...)
-	b = strconv.AppendInt(b, int64(1+g.r.IntN(16)), 10)
-	b = append(b, `.moray.example.com:2020","route":"`...)
-	b = append(b, ev.Operation...)
-	b = append(b, `","_auditData":true,"dataLatency":`...)
-	b = strconv.AppendInt(b, int64(ev.LatencyMs*2/3), 10)
-	b = append(b, `,"dataSize":`...)
-	b = strconv.AppendInt(b, int64(size), 10)
-	b = append(b, `,"latencyToFirstByte":`...)
-	b = strconv.AppendInt(b, int64(ev.LatencyMs/2), 10)
+	b = append(b, `,"secure":false`...)
+	f := fieldsOf(ev)
+	if f.object {
+		b = append(b, `,"objectId":"`...)
+		b = append(b, g.uuid()...)
+		b = append(b, '"')
+	}
+	if f.data {
+		b = append(b, `,"sharksContacted":[{"shark":"`...)
+		b = strconv.AppendInt(b, int64(1+g.r.IntN(40)), 10)
+		b = append(b, `.stor.example.com","result":"ok","timeToFirstByte":`...)
+		b = strconv.AppendInt(b, int64(ev.LatencyMs/3), 10)
+		b = append(b, `,"timeTotal":`...)
+		b = strconv.AppendInt(b, int64(ev.LatencyMs/2), 10)
+		b = append(b, `,"_startTime":`...)
+		b = strconv.AppendInt(b, ev.Time.UnixMilli()-int64(ev.LatencyMs), 10)
+		b = append(b, `}]`...)
+	}
+	if f.entryShard {
+		b = g.shard(b, "entryShard")
+	}
+	if f.parentShard {
+		b = g.shard(b, "parentShard")
+	}
+	if f.uploadShard {
+		b = g.shard(b, "uploadRecordShard")
+	}
+	if f.finalizingShard {
+		b = g.shard(b, "finalizingRecordShard")
+	}
+	if ev.Route != "" {
+		b = append(b, `,"route":"`...)
+		b = append(b, ev.Route...)
+		b = append(b, '"')
+	}
+	if f.data {
+		b = append(b, `,"_auditData":true,"dataLatency":`...)
+		b = strconv.AppendInt(b, int64(ev.LatencyMs*2/3), 10)
+		b = append(b, `,"dataSize":`...)
+		b = strconv.AppendInt(b, int64(size), 10)
+		b = append(b, `,"latencyToFirstByte":`...)
+		b = strconv.AppendInt(b, int64(ev.LatencyMs/2), 10)
+	}
 	b = append(b, `,"msg":"handled: `...)
-	b = strconv.AppendInt(b, int64(ev.Status), 10)
+	if ev.Status == 499 {
+		// audit.js formats msg before its res serializer turns the code
+		// into 499, so msg keeps the status the server had set.
+		b = strconv.AppendInt(b, int64(op.OK), 10)
+	} else {
+		b = strconv.AppendInt(b, int64(ev.Status), 10)
+	}
 	b = append(b, `","time":"`...)
 	if ev.Kind == BadTime {
 		b = append(b, []string{"yesterday", "2017-13-45T99:00:00Z", "", "1496311200"}[g.r.IntN(4)]...)
@@ -338,6 +400,122 @@ func (g *generator) audit(b []byte, ev Event) []byte {
 	}
 	b = append(b, `","v":0}`...)
 	return b
+}
+
+// url appends a request path that the operation's route would match.
+func (g *generator) url(b []byte, ev Event) []byte {
+	switch ev.Operation {
+	case "getrootdir", "headrootdir":
+		return append(b, "/poseidon"...)
+	case "createtoken":
+		return append(b, "/poseidon/tokens"...)
+	case Unrouted:
+		return append(b, []string{"/favicon.ico", "/poseidon/nonesuch", "/login"}[g.r.IntN(3)]...)
+	case "createupload":
+		return append(b, "/poseidon/uploads"...)
+	case "uploadpart", "commitupload", "abortupload", "getuploadstate", "deletepart":
+		b = append(b, "/poseidon/uploads/"...)
+		b = g.hexid(b, 3)
+		b = append(b, '/')
+		b = append(b, g.uuid()...)
+		switch ev.Operation {
+		case "uploadpart", "deletepart":
+			b = append(b, '/')
+			b = strconv.AppendInt(b, int64(g.r.IntN(100)), 10)
+		case "commitupload":
+			b = append(b, "/commit"...)
+		case "abortupload":
+			b = append(b, "/abort"...)
+		case "getuploadstate":
+			b = append(b, "/state"...)
+		}
+		return b
+	}
+	top := "stor"
+	switch ev.Operation {
+	case "getpublicstorage", "headpublicstorage", "putpublicobject":
+		top = "public"
+	case "getreportsstorage", "putreportsobject":
+		top = "reports"
+	}
+	b = append(b, "/poseidon/"...)
+	b = append(b, top...)
+	b = append(b, "/logs/"...)
+	b = g.hexid(b, 12)
+	if ev.Directory || ev.Operation == "putdirectory" {
+		return append(b, "/2017/06/01"...)
+	}
+	b = append(b, "/2017/06/01/10/"...)
+	b = g.hexid(b, 8)
+	return append(b, ".log"...)
+}
+
+func (g *generator) shard(b []byte, key string) []byte {
+	b = append(b, `,"`...)
+	b = append(b, key...)
+	b = append(b, `":"tcp://`...)
+	b = strconv.AppendInt(b, int64(1+g.r.IntN(16)), 10)
+	return append(b, `.moray.example.com:2020"`...)
+}
+
+// billable is the billable_operation audit.js logs for a request: empty
+// for the operations it does not bill, which it leaves undefined.
+func billable(ev Event) string {
+	switch ev.Operation {
+	case "putobject", "putpublicobject", "putreportsobject", "putdirectory",
+		"putpublicdirectory", "putreportsdirectory", "postrootdir", "putlink",
+		"putpubliclink", "putreportslink":
+		return "PUT"
+	case "getstorage", "getpublicstorage", "getreportsstorage", "getrootdir", "getroot":
+		if ev.Directory {
+			return "LIST"
+		}
+		return "GET"
+	case "deletestorage", "deletepublicstorage", "deletereportsstorage", "deleterootdir":
+		return "DELETE"
+	case "headstorage", "headpublicstorage", "headreportsstorage", "headrootdir":
+		return "HEAD"
+	case "optionsstorage", "optionspublicstorage", "optionsreportsstorage":
+		return "OPTIONS"
+	}
+	return ""
+}
+
+// fields says which of the fields muskie knows only for some requests a
+// record carries.
+type fields struct {
+	object, data                                          bool
+	entryShard, parentShard, uploadShard, finalizingShard bool
+}
+
+func fieldsOf(ev Event) fields {
+	var f fields
+	if ev.Operation == Unrouted {
+		return f
+	}
+	ok := ev.Status >= 200 && ev.Status < 300
+	switch ev.Operation {
+	case "getstorage", "getpublicstorage", "getreportsstorage":
+		f.object = ok && !ev.Directory
+		f.data = f.object
+	case "putobject", "putpublicobject", "putreportsobject", "uploadpart":
+		f.object, f.data = ok, ok
+	case "headstorage", "headpublicstorage", "deletestorage", "putlink":
+		f.object = ok
+	}
+	switch ev.Operation {
+	case "optionsstorage", "createtoken":
+	default:
+		f.entryShard = true
+	}
+	switch ev.Operation {
+	case "putobject", "putpublicobject", "putreportsobject", "putdirectory", "putlink":
+		f.parentShard = true
+	case "createupload", "uploadpart", "commitupload", "abortupload", "getuploadstate", "deletepart":
+		f.uploadShard = true
+		f.finalizingShard = ev.Operation == "commitupload" || ev.Operation == "abortupload"
+	}
+	return f
 }
 
 func opByName(name string) Operation {
