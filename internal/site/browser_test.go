@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -78,9 +79,9 @@ func browse(tb testing.TB, url string, args ...string) []byte {
 // dumpDOM opens url and returns the DOM once the page's scripts settled:
 // after budget of virtual time (timers fire at once, but the clock stands
 // still inside a task), or at the load event when budget is 0.
-func dumpDOM(tb testing.TB, url string, budget time.Duration) *html.Node {
+func dumpDOM(tb testing.TB, url string, budget time.Duration, extra ...string) *html.Node {
 	tb.Helper()
-	args := []string{"--dump-dom"}
+	args := append([]string{"--dump-dom"}, extra...)
 	if budget > 0 {
 		args = append(args, "--virtual-time-budget="+strconv.Itoa(int(budget/time.Millisecond)))
 	}
@@ -262,6 +263,15 @@ func TestBrowserTheme(t *testing.T) {
 		ThemeAfterSecondClick string
 		Landmarks             []string
 		SkipTarget            string
+		HeaderSearch          map[string]bool
+		TableScroll           map[string][]int
+		Crumbs                []string
+		CrumbCurrent          string
+		TOC                   []string
+		LastChanged           string
+		FocusOutline          string
+		Print                 printLook
+		ToolsSummaryShare     float64
 	}
 	raw := domText(pre)
 	if err := json.Unmarshal([]byte(raw), &got); err != nil {
@@ -278,6 +288,38 @@ func TestBrowserTheme(t *testing.T) {
 			t.Errorf("%s at 375 px: %d px wider than the screen (horizontal scroll)", page, px)
 		}
 	}
+	for page, ok := range got.HeaderSearch {
+		if !ok {
+			t.Errorf("%s: no search box in the header", page)
+		}
+	}
+	if len(got.HeaderSearch) != len(got.Overflow) {
+		t.Errorf("search box looked for on %d pages of %d", len(got.HeaderSearch), len(got.Overflow))
+	}
+	// The tools list fits a phone without scrolling sideways inside its table.
+	if sc := got.TableScroll["tools/index.html"]; len(sc) == 0 {
+		t.Error("tools/index.html: no table of tools")
+	} else if sc[0] > 0 {
+		t.Errorf("tools/index.html at 375 px: the table of tools scrolls sideways by %d px", sc[0])
+	}
+	if got.ToolsSummaryShare < 0.9 {
+		t.Errorf("tools/index.html at 375 px: what each tool answers gets %.0f%% of the width, want the full width", 100*got.ToolsSummaryShare)
+	}
+	if strings.Join(got.Crumbs, " / ") != "Home / Tools / manta-adm" || got.CrumbCurrent != "manta-adm" {
+		t.Errorf("breadcrumbs = %q (current %q), want Home / Tools / manta-adm", got.Crumbs, got.CrumbCurrent)
+	}
+	if strings.Join(got.TOC, " ") != "#when-to-reach-for-it #examples #reading-the-output #pitfalls" {
+		t.Errorf("table of contents = %q", got.TOC)
+	}
+	if !regexp.MustCompile(`^\d{4}-\d\d-\d\d$`).MatchString(got.LastChanged) {
+		t.Errorf("last changed = %q, want a date", got.LastChanged)
+	}
+	if m := regexp.MustCompile(`^solid (\d+(?:\.\d+)?)px$`).FindStringSubmatch(got.FocusOutline); m == nil {
+		t.Errorf("focused link outline = %q, want a solid outline", got.FocusOutline)
+	} else if w, _ := strconv.ParseFloat(m[1], 64); w < 2 {
+		t.Errorf("focused link outline %s is thinner than 2 px", m[1])
+	}
+	got.Print.check(t, "printed with the dark toggle on")
 	if got.CodeBlocks == 0 || got.CopyButtons != got.CodeBlocks {
 		t.Errorf("copy buttons: %d visible for %d code blocks", got.CopyButtons, got.CodeBlocks)
 	}
@@ -321,6 +363,58 @@ func TestBrowserTheme(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", e.what, e.got, e.want)
 		}
 	}
+}
+
+// printLook is what a page looks like with the print rules applied.
+type printLook struct {
+	Rules  int
+	Bg, Fg string
+	Shown  []string
+}
+
+func (p printLook) check(t *testing.T, when string) {
+	t.Helper()
+	if p.Rules == 0 {
+		t.Errorf("%s: no @media print rules found", when)
+	}
+	if p.Bg != "rgb(255, 255, 255)" || p.Fg != "rgb(0, 0, 0)" {
+		t.Errorf("%s: body is %s on %s, want black on white", when, p.Fg, p.Bg)
+	}
+	if len(p.Shown) > 0 {
+		t.Errorf("%s: still shown: %q", when, p.Shown)
+	}
+}
+
+// TestBrowserDarkSystem runs the probe with the system preference set to
+// dark: the theme follows it without a click, and printing still gives
+// black on white.
+func TestBrowserDarkSystem(t *testing.T) {
+	public := browserSite(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(public)))
+	t.Cleanup(srv.Close)
+
+	doc := dumpDOM(t, srv.URL+"/probe.html?only=dark", 10*time.Second,
+		"--force-dark-mode", "--blink-settings=preferredColorScheme=0")
+	pre := domFind(doc, func(n *html.Node) bool { return domAttr(n, "id") == "result" })
+	if pre == nil {
+		t.Fatal("probe.html: no #result")
+	}
+	var got struct {
+		Error, Theme, Bg, TogglePressed string
+		Print                           printLook
+	}
+	raw := domText(pre)
+	if err := json.Unmarshal([]byte(raw), &got); err != nil {
+		t.Fatalf("probe result %q: %v", lastChars(raw, 300), err)
+	}
+	if got.Error != "" {
+		t.Fatalf("probe failed: %s", got.Error)
+	}
+	if got.Theme != "system" || got.Bg != "rgb(15, 20, 25)" || got.TogglePressed != "true" {
+		t.Errorf("dark system preference: theme %q, background %s, toggle pressed %q; want system, rgb(15, 20, 25), true",
+			got.Theme, got.Bg, got.TogglePressed)
+	}
+	got.Print.check(t, "printed in system dark mode")
 }
 
 // TestBrowserScreenshots takes desktop and phone screenshots (light and
