@@ -34,6 +34,7 @@ check: $(IRP) $(SITE)
 test:
 	$(GO) vet ./...
 	@out=$$(gofmt -l cmd internal); if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
+	@[ -x "$${IRP_CHROMIUM:-/usr/bin/chromium}" ] || echo "SKIP: chromium not installed (the browser tests in internal/site skip; .ci/run installs it)"
 	$(GO) test -race ./...
 
 ## bench: speed against the reference tools (hugo, age, jq), printed as ratios

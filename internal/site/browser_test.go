@@ -31,7 +31,14 @@ import (
 // Chromium is missing, unless IRP_REQUIRE_CHROMIUM=1 (CI) says it must be
 // there.
 
-const chromiumPath = "/usr/bin/chromium"
+// chromiumPath is Debian's Chromium; IRP_CHROMIUM names another binary.
+var chromiumPath = "/usr/bin/chromium"
+
+func init() {
+	if p := os.Getenv("IRP_CHROMIUM"); p != "" {
+		chromiumPath = p
+	}
+}
 
 // browserSlots limits how many Chromiums run at once.
 var browserSlots = make(chan struct{}, 2)
@@ -135,6 +142,30 @@ func copyTestFile(from, to string) error {
 		return err
 	}
 	return os.WriteFile(to, b, 0o644)
+}
+
+// TestChromiumMissing runs a browser test in a child process with no
+// Chromium: it skips with a visible SKIP line, or fails when
+// IRP_REQUIRE_CHROMIUM=1 (as in CI).
+func TestChromiumMissing(t *testing.T) {
+	if os.Getenv("IRP_CHROMIUM_CHILD") != "" {
+		t.Skip("child")
+	}
+	missing := filepath.Join(t.TempDir(), "no-chromium")
+	run := func(require string) (string, error) {
+		cmd := exec.Command(os.Args[0], "-test.run", "^TestBrowserSearch$", "-test.v", "-test.count=1")
+		cmd.Env = append(os.Environ(), "IRP_CHROMIUM="+missing, "IRP_REQUIRE_CHROMIUM="+require, "IRP_CHROMIUM_CHILD=1")
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	out, err := run("")
+	if err != nil || !strings.Contains(out, "SKIP: chromium not installed") || !strings.Contains(out, "--- SKIP: TestBrowserSearch") {
+		t.Errorf("without chromium: err %v, output:\n%s", err, out)
+	}
+	out, err = run("1")
+	if err == nil || !strings.Contains(out, "IRP_REQUIRE_CHROMIUM=1 requires it") || !strings.Contains(out, "--- FAIL: TestBrowserSearch") {
+		t.Errorf("without chromium, IRP_REQUIRE_CHROMIUM=1: err %v, output:\n%s", err, out)
+	}
 }
 
 // resultsPage is what the results page showed.
