@@ -130,6 +130,19 @@ func (e *Env) New(o Options) (*Plan, []error, error) {
 	}
 	o.Sessions = e.Sessions()
 	o.Seal = e.Vault.SealBytes
+	// The codename must not be any scenario's id, sealed or retired.
+	ids, err := e.Vault.IDs()
+	if err != nil {
+		return nil, nil, err
+	}
+	entries, err := e.ledger()
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, en := range entries {
+		ids = append(ids, en.Scenario)
+	}
+	o.Avoid = append(o.Avoid, ids...)
 	plan, err := New(o)
 	if err != nil {
 		return nil, nil, err

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,6 +28,10 @@ type Options struct {
 	Instigators []string
 	Responders  []string
 	Rand        io.Reader // crypto/rand when nil
+	// Avoid lists names the codename must not be: the ids of every
+	// scenario, since they are adjective-noun codenames too, and a session
+	// named like another scenario would point readers at the wrong one.
+	Avoid []string
 	// Seal stores the surprise start where only the vault's recipients can
 	// read it (vault.SealBytes); needed when a window is set.
 	Seal func(name string, plaintext []byte) error
@@ -136,7 +141,7 @@ func New(o Options) (*Plan, error) {
 				return true
 			}
 		}
-		return c == o.Scenario
+		return c == o.Scenario || slices.Contains(o.Avoid, c)
 	})
 	if err != nil {
 		return nil, err

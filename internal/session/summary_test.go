@@ -1,6 +1,7 @@
 package session
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -331,4 +332,30 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestCodenameIsNoScenarioID feeds New random bytes that first draw the
+// session's own scenario id (amber-heron), then another scenario's
+// (cobalt-wren): both must be passed over.
+func TestCodenameIsNoScenarioID(t *testing.T) {
+	draw := func(idx ...byte) *bytes.Reader { return bytes.NewReader(idx) }
+	o := Options{Scenario: "amber-heron", Date: time.Date(2026, 12, 1, 13, 0, 0, 0, time.UTC),
+		Instigators: []string{"ana"}, Responders: []string{"cy", "dee", "eli"}}
+
+	o.Sessions, o.Rand = t.TempDir(), draw(0, 12, 6, 44)
+	p, err := New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Codename != "cobalt-wren" {
+		t.Fatalf("without Avoid: codename %q, want cobalt-wren (the draw after the scenario's own id)", p.Codename)
+	}
+
+	o.Sessions, o.Rand, o.Avoid = t.TempDir(), draw(0, 12, 6, 44, 1, 0), []string{"cobalt-wren", "slate-wren"}
+	if p, err = New(o); err != nil {
+		t.Fatal(err)
+	}
+	if p.Codename != "ashen-avocet" {
+		t.Errorf("codename %q, want ashen-avocet: amber-heron and cobalt-wren are scenario ids", p.Codename)
+	}
 }
