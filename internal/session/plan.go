@@ -223,9 +223,11 @@ func planPage(o Options, p *Plan, date time.Time) []byte {
 
 ## Summary
 
-<!-- A few sentences for readers who were not there: what responders saw,
-what they found, how service came back. Name the session by its codename
-(%[3]s), never the scenario's title: the scenario is reused. -->
+<!-- A few sentences for readers who were not there: what responders saw
+and how they went about it. Name the session by its codename (%[3]s),
+never the scenario's title. While the scenario is in the pool (irp vault
+list), leave out the cause and the fix: they are its Resolution, and the
+next team may read this page. After irp vault retire you may add them. -->
 
 ## Impact
 
