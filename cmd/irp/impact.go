@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/google/renameio/v2"
@@ -122,6 +123,9 @@ func runImpact(cmd *cobra.Command, o impactOptions, args []string) error {
 	if o.partial && (o.json || o.svg != "") {
 		return problem.Usagef("--partial writes the aggregate only; use --json and --svg with 'irp impact merge'")
 	}
+	if err := checkOutputDir(o.svg); err != nil {
+		return err
+	}
 	var inputs []impact.Input
 	for _, a := range args {
 		if a == "-" {
@@ -198,6 +202,23 @@ func reportFileErrors(cmd *cobra.Command, errs []error) error {
 		fmt.Fprintf(cmd.ErrOrStderr(), "irp: reading %s\n", e)
 	}
 	return problem.Found
+}
+
+// checkOutputDir fails early, before gigabytes of logs are read, when the
+// chart could not be written because its directory is missing.
+func checkOutputDir(path string) error {
+	if path == "" {
+		return nil
+	}
+	dir := filepath.Dir(path)
+	fi, err := os.Stat(dir)
+	switch {
+	case err != nil:
+		return fmt.Errorf("--svg %s: directory %s: %w", path, dir, errors.Unwrap(err))
+	case !fi.IsDir():
+		return fmt.Errorf("--svg %s: %s is not a directory", path, dir)
+	}
+	return nil
 }
 
 // writeAtomic writes a file through a temporary file and a rename, so a
