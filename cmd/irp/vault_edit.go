@@ -21,7 +21,7 @@ func newVaultEditCmd() *cobra.Command {
 		Long: `Decrypt a scenario into a private temp dir (mode 0700), open it in $EDITOR
 (then $VISUAL, then vi), and re-seal it with the next revision if you
 changed it. The temp dir is removed when the editor exits and when irp gets
-SIGINT or SIGTERM.
+SIGINT, SIGTERM or SIGHUP.
 
 vim, vi and nvim are started with -n -i NONE so they write no swap or
 viminfo file. Other editors may keep backups or history of their own:

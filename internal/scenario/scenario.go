@@ -137,11 +137,12 @@ func canonical(title string) string {
 	return ""
 }
 
-var md = goldmark.New()
+// md is built on first use: nothing runs at package init on the vault path.
+var md = sync.OnceValue(func() goldmark.Markdown { return goldmark.New() })
 
 // listItems returns the source text of each item of the first list in body.
 func listItems(body []byte) []string {
-	root := md.Parser().Parse(text.NewReader(body))
+	root := md().Parser().Parse(text.NewReader(body))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		list, ok := n.(*ast.List)
 		if !ok {

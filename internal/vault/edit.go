@@ -37,17 +37,23 @@ func editorArgs(cmd []string, file string) []string {
 	return append(args, file)
 }
 
-// ErrInterrupted means edit was stopped by SIGINT or SIGTERM.
+// ErrInterrupted means edit was stopped by SIGINT, SIGTERM or SIGHUP.
 var ErrInterrupted = errors.New("interrupted: nothing sealed, the decrypted copy was removed")
 
 // Edit decrypts scenario id into a private temp dir (0700), runs the
 // editor on it and re-seals it with the next revision if it changed. The
-// dir is removed on return, including when SIGINT or SIGTERM arrive.
+// dir is removed on return, including when SIGINT, SIGTERM or SIGHUP arrive.
 func (v *Vault) Edit(id string, ids []age.Identity, ed Editor) (changed bool, err error) {
 	s, err := v.Open(id, ids)
 	if err != nil {
 		return false, err
 	}
+	// Catch the signals before the plaintext exists, so that none of them
+	// can end the process between writing it and removing it. SIGHUP is
+	// a closed terminal.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sig)
 	dir, err := os.MkdirTemp("", "irp-edit-")
 	if err != nil {
 		return false, err
@@ -56,9 +62,6 @@ func (v *Vault) Edit(id string, ids []age.Identity, ed Editor) (changed bool, er
 	if err := os.Chmod(dir, 0o700); err != nil {
 		return false, err
 	}
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
-	defer signal.Stop(sig)
 
 	file := filepath.Join(dir, id+".md")
 	if err := os.WriteFile(file, s.Source, 0o600); err != nil {
