@@ -537,3 +537,137 @@ Breaks things.
 		t.Fatal(err)
 	}
 }
+
+// themeSite uses the embedded theme's own layouts: one page in each section
+// the spec names, except scenarios (none retired yet).
+const themeSite = configToml + `
+-- content/_index.md --
++++
+title = "Home"
++++
+Welcome.
+-- content/guide/_index.md --
++++
+title = "Guide"
++++
+-- content/guide/roles.md --
++++
+title = "Roles"
++++
+## Instigator
+
+Breaks things.
+-- content/resources/_index.md --
++++
+title = "Resources"
++++
+-- content/resources/rfd.md --
++++
+title = "The RFD"
++++
+Read it.
+-- content/components/_index.md --
++++
+title = "Components"
++++
+-- content/components/moray.md --
++++
+title = "moray"
++++
+Key-value store.
+-- content/tools/svcs.md --
++++
+title = "svcs"
+summary = "Service states."
+platform = "SmartOS"
++++
+## Examples
+
+Every service not online.
+-- content/sessions/_index.md --
++++
+title = "Sessions"
++++
+`
+
+// TestSectionListPages: every section of the spec has a list page reached
+// from the header on every page, scenarios included before any is retired.
+func TestSectionListPages(t *testing.T) {
+	dir := writeSite(t, themeSite)
+	buildOK(t, dir)
+	sections := []string{"guide", "resources", "components", "tools", "scenarios", "sessions"}
+	var nav []string
+	for _, s := range sections {
+		nav = append(nav, `<li><a href="../`+s+`/index.html"`)
+	}
+	for _, s := range sections {
+		page := readOut(t, dir, s+"/index.html")
+		if !strings.Contains(page, "<h1>") || !strings.Contains(page, `<nav class="crumbs"`) {
+			t.Errorf("%s/index.html: no heading or breadcrumbs", s)
+		}
+		at := 0
+		for _, link := range nav {
+			i := strings.Index(page[at:], link)
+			if i < 0 {
+				t.Errorf("%s/index.html: header does not link %s (in order)", s, link)
+				break
+			}
+			at += i
+		}
+	}
+	if page := readOut(t, dir, "tools/index.html"); !strings.Contains(page, `href="../tools/svcs/index.html"`) {
+		t.Error("tools/index.html does not list svcs")
+	}
+	if page := readOut(t, dir, "scenarios/index.html"); !strings.Contains(page, "No scenario has been retired yet") {
+		t.Error("scenarios/index.html does not say none is retired")
+	}
+}
+
+// TestLastChanged: the "last changed" line comes from git (with the
+// commit) in a checkout, and from the file's time without git.
+func TestLastChanged(t *testing.T) {
+	lastmod := regexp.MustCompile(`<p class="lastmod">Last changed <time datetime="\d{4}-\d\d-\d\d">[^<]+</time>(.*)</p>`)
+	t.Run("no git", func(t *testing.T) {
+		dir := writeSite(t, themeSite)
+		buildOK(t, dir)
+		m := lastmod.FindStringSubmatch(readOut(t, dir, "tools/svcs/index.html"))
+		if m == nil {
+			t.Fatal(`no "Last changed" line without git`)
+		}
+		if strings.Contains(m[1], "commit") {
+			t.Errorf("a commit shown without git: %q", m[1])
+		}
+	})
+	t.Run("git", func(t *testing.T) {
+		if _, err := exec.LookPath("git"); err != nil {
+			t.Skip("SKIP: git not installed")
+		}
+		dir := writeSite(t, themeSite)
+		var hash string
+		for _, args := range [][]string{
+			{"init", "-q"},
+			{"add", "."},
+			{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false",
+				"commit", "-q", "--date=2020-02-03T04:05:06Z", "-m", "site"},
+			{"rev-parse", "--short", "HEAD"},
+		} {
+			cmd := exec.Command("git", args...)
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "GIT_COMMITTER_DATE=2020-02-03T04:05:06Z")
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("git %v: %v\n%s", args, err, out)
+			}
+			hash = strings.TrimSpace(string(out))
+		}
+		buildOK(t, dir)
+		page := readOut(t, dir, "tools/svcs/index.html")
+		m := lastmod.FindStringSubmatch(page)
+		if m == nil {
+			t.Fatal(`no "Last changed" line in a git checkout`)
+		}
+		if !strings.Contains(m[0], `datetime="2020-02-03"`) || !strings.Contains(m[1], hash[:7]) {
+			t.Errorf("last changed = %q, want the commit's date 2020-02-03 and hash %s", m[0], hash)
+		}
+	})
+}
