@@ -232,8 +232,14 @@ func (r *Report) WriteText(w io.Writer) error {
 		if r.Window.Detected {
 			how = fmt.Sprintf("detected; baseline failure rate %.2f%%", 100*r.Baseline)
 		}
-		fmt.Fprintf(&b, "Window  %s – %s  (%s, %s)\n\n", fmtWindowTime(r.Window.Start), fmtWindowTime(r.Window.End),
+		fmt.Fprintf(&b, "Window  %s – %s  (%s, %s)\n", fmtWindowTime(r.Window.Start), fmtWindowTime(r.Window.End),
 			fmtDuration(r.Window.End.Sub(r.Window.Start)), how)
+		if r.Total.Requests == 0 && len(r.Buckets) > 0 {
+			last := r.Buckets[len(r.Buckets)-1].Start + int64(r.Bucket)
+			fmt.Fprintf(&b, "No request falls inside the window: the log's requests run from %s to %s.\n",
+				fmtTime(r.Buckets[0].Start), fmtTime(last))
+		}
+		b.WriteString("\n")
 	}
 	by := string(r.By)
 	if by == "" {
