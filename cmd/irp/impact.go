@@ -50,8 +50,9 @@ Lines that are not JSON, not audit records, or lack a usable time or
 res.statusCode are counted and skipped; -v shows how many of each and where
 the first ones are (file:line).
 
-Latency percentiles come from logarithmic histograms: a reported p50/p99 is
-within 1% of the exact latency at that rank. That keeps them mergeable:
+Latency percentiles (nearest rank) come from logarithmic histograms: a
+reported p50/p99 is within 1% of the exact latency at that rank, before
+rounding to 0.01 ms (the table shows fewer digits). That keeps them mergeable:
 --partial writes the counts and histograms per bucket × group × status as a
 JSON partial, and 'irp impact merge' turns any number of partials into
 exactly the report one pass over all the logs would give — map with
