@@ -3,6 +3,12 @@ package vault
 import (
 	"bufio"
 	"bytes"
+	"cmp"
+	"crypto/ed25519"
+	"crypto/rsa"
+	"crypto/sha256"
+	"crypto/x509"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -61,16 +67,25 @@ func LoadIdentities(flags []string, getenv func(string) string, home string) ([]
 		}
 		return ids, explicit, nil
 	}
+	// Every default file that exists is used. One that cannot be used (an
+	// old encrypted ssh key without its .pub, say) is passed over when
+	// another one loads, so it does not lock its owner out; when none
+	// loads, its error is the one reported.
 	tried := defaultIdentityFiles(getenv, home)
+	var first error
 	for _, f := range tried {
 		if _, err := os.Stat(f); err != nil {
 			continue
 		}
 		got, err := ParseIdentityFile(f)
 		if err != nil {
-			return nil, tried, err
+			first = cmp.Or(first, err)
+			continue
 		}
 		ids = append(ids, got...)
+	}
+	if len(ids) == 0 && first != nil {
+		return nil, tried, first
 	}
 	if len(ids) == 0 {
 		return nil, tried, &NoIdentityError{Tried: tried}
@@ -189,14 +204,10 @@ func parseSSHIdentity(name string, pemBytes []byte) ([]age.Identity, error) {
 				return nil, err
 			}
 		}
-		prompt := func() ([]byte, error) {
-			return readPassphrase(fmt.Sprintf("Enter passphrase for %q:", name))
+		if t := pub.Type(); t != "ssh-ed25519" && t != "ssh-rsa" {
+			return nil, fmt.Errorf("identity %s: unsupported ssh key type %s (use ssh-ed25519 or ssh-rsa)", name, t)
 		}
-		eid, err := agessh.NewEncryptedSSHIdentity(pub, pemBytes, prompt)
-		if err != nil {
-			return nil, fmt.Errorf("identity %s: %v", name, err)
-		}
-		return []age.Identity{eid}, nil
+		return []age.Identity{&encryptedSSHKey{name: name, pub: pub, pem: pemBytes}}, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("identity %s: not a usable ssh key: %v", name, err)
@@ -214,6 +225,82 @@ func readPubFile(name string) (ssh.PublicKey, error) {
 		return nil, fmt.Errorf("identity %s.pub: %v", name, err)
 	}
 	return pk, nil
+}
+
+// KeyError means the caller's own key could not be used (a wrong
+// passphrase, no terminal to ask for it): the sealed file is not at fault.
+type KeyError struct {
+	File string // the identity file
+	Why  string
+}
+
+func (e *KeyError) Error() string { return "identity " + e.File + ": " + e.Why }
+
+// encryptedSSHKey is a passphrase-protected ssh key. Like agessh's
+// EncryptedSSHIdentity it asks for the passphrase only when a file has a
+// stanza for its public key, and only once; unlike it, a wrong passphrase
+// is a KeyError, so a good file is never reported as damaged.
+type encryptedSSHKey struct {
+	name string
+	pub  ssh.PublicKey
+	pem  []byte
+	id   age.Identity
+	err  error
+}
+
+func (k *encryptedSSHKey) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
+	if k.id == nil && k.err == nil {
+		h := sha256.Sum256(k.pub.Marshal())
+		tag := base64.RawStdEncoding.EncodeToString(h[:4])
+		match := false
+		for _, s := range stanzas {
+			match = match || s.Type == k.pub.Type() && len(s.Args) > 0 && s.Args[0] == tag
+		}
+		if !match {
+			return nil, age.ErrIncorrectIdentity
+		}
+		k.id, k.err = k.decrypt()
+	}
+	if k.err != nil {
+		return nil, k.err
+	}
+	return k.id.Unwrap(stanzas)
+}
+
+func (k *encryptedSSHKey) decrypt() (age.Identity, error) {
+	pass, err := readPassphrase(fmt.Sprintf("Enter passphrase for %q:", k.name))
+	if err != nil {
+		return nil, &KeyError{k.name, err.Error()}
+	}
+	raw, err := ssh.ParseRawPrivateKeyWithPassphrase(k.pem, pass)
+	if err != nil {
+		if errors.Is(err, x509.IncorrectPasswordError) {
+			return nil, &KeyError{k.name, "wrong passphrase"}
+		}
+		return nil, &KeyError{k.name, "cannot decrypt the ssh key: " + err.Error()}
+	}
+	signer, err := ssh.NewSignerFromKey(raw)
+	if err != nil {
+		return nil, &KeyError{k.name, err.Error()}
+	}
+	if !bytes.Equal(signer.PublicKey().Marshal(), k.pub.Marshal()) {
+		return nil, &KeyError{k.name, "the private key does not match its public key"}
+	}
+	var id age.Identity
+	switch key := raw.(type) {
+	case *ed25519.PrivateKey:
+		id, err = agessh.NewEd25519Identity(*key)
+	case ed25519.PrivateKey:
+		id, err = agessh.NewEd25519Identity(key)
+	case *rsa.PrivateKey:
+		id, err = agessh.NewRSAIdentity(key)
+	default:
+		return nil, &KeyError{k.name, fmt.Sprintf("unsupported ssh key type %T", raw)}
+	}
+	if err != nil {
+		return nil, &KeyError{k.name, err.Error()}
+	}
+	return id, nil
 }
 
 // encryptedIdentity is an age identity file encrypted with a passphrase
@@ -245,23 +332,23 @@ func (e *encryptedIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
 func (e *encryptedIdentity) decrypt() ([]age.Identity, error) {
 	pass, err := readPassphrase(fmt.Sprintf("Enter passphrase for identity file %q:", e.name))
 	if err != nil {
-		return nil, err
+		return nil, &KeyError{e.name, err.Error()}
 	}
 	sid, err := age.NewScryptIdentity(string(pass))
 	if err != nil {
-		return nil, err
+		return nil, &KeyError{e.name, err.Error()}
 	}
 	r, err := age.Decrypt(bytes.NewReader(e.contents), sid)
 	if err != nil {
 		var nm *age.NoIdentityMatchError
 		if errors.As(err, &nm) {
-			return nil, fmt.Errorf("identity %s: wrong passphrase, or not a passphrase-encrypted identity", e.name)
+			return nil, &KeyError{e.name, "wrong passphrase, or not a passphrase-encrypted identity"}
 		}
-		return nil, fmt.Errorf("identity %s: %v", e.name, err)
+		return nil, &KeyError{e.name, err.Error()}
 	}
 	ids, err := parseIdentities(r)
 	if err != nil {
-		return nil, fmt.Errorf("identity %s: %v", e.name, err)
+		return nil, &KeyError{e.name, err.Error()}
 	}
 	return ids, nil
 }

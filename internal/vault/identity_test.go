@@ -10,9 +10,18 @@ import (
 	"testing"
 
 	"filippo.io/age"
-	"filippo.io/age/agessh"
 	"filippo.io/age/armor"
+	"golang.org/x/crypto/ssh"
 )
+
+func readFile(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
 
 func withPassphrase(t *testing.T, pass string) *int {
 	t.Helper()
@@ -58,8 +67,17 @@ func TestPassphraseProtectedAgeIdentity(t *testing.T) {
 	withPassphrase(t, "wrong")
 	ids, _ = ParseIdentityFile(path)
 	_, err = v.Open("amber-heron", ids)
-	if err == nil || !strings.Contains(err.Error(), "wrong passphrase") {
-		t.Fatalf("wrong passphrase: %v", err)
+	wantKeyError(t, err, "identity "+path+": wrong passphrase")
+}
+
+// wantKeyError checks that a key problem is blamed on the key, never on
+// the (good) sealed file.
+func wantKeyError(t *testing.T, err error, want string) {
+	t.Helper()
+	var ke *KeyError
+	var de *DamagedError
+	if !errors.As(err, &ke) || errors.As(err, &de) || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("got %T %v, want a KeyError %q", err, err, want)
 	}
 }
 
@@ -80,7 +98,7 @@ func TestPassphraseProtectedSSHKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := ids[0].(*agessh.EncryptedSSHIdentity); !ok {
+	if _, ok := ids[0].(*encryptedSSHKey); !ok {
 		t.Fatalf("identity type %T", ids[0])
 	}
 	v, _ := newVault(t, 0)
@@ -94,6 +112,30 @@ func TestPassphraseProtectedSSHKey(t *testing.T) {
 	if _, err := v.Open("amber-heron", ids); err != nil || *asked != 1 {
 		t.Fatalf("open: %v, asked %d", err, *asked)
 	}
+	// A wrong passphrase blames the key, and is asked once per run.
+	asked = withPassphrase(t, "wrong")
+	ids, _ = ParseIdentityFile(key)
+	_, err = v.Open("amber-heron", ids)
+	wantKeyError(t, err, "identity "+key+": wrong passphrase")
+	if _, err := v.Open("amber-heron", ids); *asked != 1 {
+		t.Fatalf("asked %d times after a wrong passphrase (%v)", *asked, err)
+	}
+	// No terminal to ask on is a key problem too.
+	readPassphrase = func(string) ([]byte, error) { return nil, errors.New("no terminal") }
+	ids, _ = ParseIdentityFile(key)
+	_, err = v.Open("amber-heron", ids)
+	wantKeyError(t, err, "identity "+key+": no terminal")
+	// A .pub that does not belong to the key is found out.
+	withPassphrase(t, "s3cret")
+	otherKey := filepath.Join(dir, "other")
+	exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", otherKey).Run()
+	otherPub := readFile(t, otherKey+".pub")
+	pk, _, _, _, _ := ssh.ParseAuthorizedKey(otherPub)
+	v.Recipients, _ = ParseRecipients("r", otherPub, nil)
+	v.Seal(sample(t, "dusky-lark", ""))
+	mismatched := &encryptedSSHKey{name: key, pub: pk, pem: readFile(t, key)}
+	_, err = v.Open("dusky-lark", []age.Identity{mismatched})
+	wantKeyError(t, err, "identity "+key+": the private key does not match its public key")
 	// A file not addressed to bob does not ask at all.
 	other, _ := age.GenerateX25519Identity()
 	v.Recipients, _ = ParseRecipients("r", []byte(other.Recipient().String()+"\n"), nil)

@@ -216,6 +216,10 @@ func (v *Vault) decrypt(path string, ids []age.Identity) ([]byte, error) {
 	if errors.Is(err, ErrNoKey) {
 		return nil, fmt.Errorf("%s: %w", rel, ErrNoKey)
 	}
+	var ke *KeyError
+	if errors.As(err, &ke) {
+		return nil, ke
+	}
 	if err != nil {
 		return nil, &DamagedError{rel, "damaged: " + err.Error()}
 	}

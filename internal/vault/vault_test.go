@@ -307,11 +307,20 @@ func TestLoadIdentitiesOrder(t *testing.T) {
 		os.WriteFile(path, []byte("# key\n"+id.String()+"\n"), 0o600)
 		return id
 	}
+	// An unusable default file alone is reported...
+	bad := filepath.Join(home, ".ssh", "id_rsa")
+	os.MkdirAll(filepath.Dir(bad), 0o700)
+	os.WriteFile(bad, []byte("-----BEGIN OPENSSH PRIVATE KEY-----\nbroken\n"), 0o600)
+	if _, _, err := LoadIdentities(nil, getenv, home); err == nil || !strings.Contains(err.Error(), bad) {
+		t.Fatalf("broken default key alone: %v", err)
+	}
+	// ...but does not lock out the identity next to it.
 	write(filepath.Join(home, ".config", "irp", "identity"))
 	ids, _, err := LoadIdentities(nil, getenv, home)
 	if err != nil || len(ids) != 1 {
 		t.Fatalf("default file: %v %v", ids, err)
 	}
+	os.Remove(bad)
 	envFile := filepath.Join(home, "env.key")
 	want := write(envFile)
 	env["IRP_IDENTITY"] = envFile
