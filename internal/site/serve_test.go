@@ -6,12 +6,15 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 )
 
 // syncBuf is a strings.Builder safe for the server goroutine and the test.
@@ -178,3 +181,131 @@ func TestServePortInUse(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }
+
+// reloadProbe is served from the project's static/ by the preview server:
+// it shows a page in a frame, marks the frame's window, tells the test it
+// is ready (the test then edits the page's source), and reports whether
+// the frame reloaded by itself with the new text.
+const reloadProbe = `<!doctype html>
+<meta charset="utf-8"><title>reload probe</title>
+<iframe id="f" src="../tools/svcs/"></iframe>
+<pre id="result">pending</pre>
+<img alt="" src="SIGNAL/hold">
+<script>
+// serve adds its reload script to this page too: keep this page still.
+window.EventSource = function () { return {}; };
+var frame = document.getElementById("f"), loads = 0;
+frame.onload = function () {
+  var w = frame.contentWindow, text = w.document.body.textContent;
+  loads++;
+  if (loads === 1) {
+    w.marked = true;
+    new Image().src = "SIGNAL/ready";
+    return;
+  }
+  if (!w.marked && text.indexOf("Shows the state") >= 0) {
+    document.getElementById("result").textContent = "reloaded with the new text after " + loads + " loads";
+    new Image().src = "SIGNAL/reloaded";
+  }
+};
+</script>
+`
+
+// TestBrowserLiveReload: a page open in Chromium reloads by itself with
+// the new text when its source file changes under irp serve.
+func TestBrowserLiveReload(t *testing.T) {
+	chromium(t)
+	dir := writeSite(t, linkSite)
+	src := filepath.Join(dir, "content", "tools", "svcs.md")
+	orig, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(orig), "Reports the state", "Shows the state", 1)
+
+	// The test's side channel: the probe says when it is ready, and the
+	// probe's page load waits on /hold until it saw the reload.
+	ready, reloaded := make(chan struct{}, 1), make(chan struct{})
+	var once sync.Once
+	signal := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/ready":
+			select {
+			case ready <- struct{}{}:
+			default:
+			}
+		case "/reloaded":
+			once.Do(func() { close(reloaded) })
+		case "/hold":
+			select {
+			case <-reloaded:
+			case <-time.After(30 * time.Second):
+			case <-r.Context().Done():
+			}
+		}
+		w.Header().Set("Content-Type", "image/gif")
+		w.Write(gif1x1)
+	}))
+	defer signal.Close()
+	if err := os.MkdirAll(filepath.Join(dir, "static"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	probe := strings.ReplaceAll(reloadProbe, "SIGNAL", signal.URL)
+	if err := os.WriteFile(filepath.Join(dir, "static", "reload-probe.html"), []byte(probe), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errb syncBuf
+	done := make(chan error, 1)
+	go func() { done <- serveOn(ctx, Options{Source: dir}, ln, &out, &errb) }()
+	defer func() {
+		cancel()
+		<-done
+	}()
+	base := "http://" + ln.Addr().String()
+	for i := 0; i < 200; i++ {
+		if code, _ := get(t, base+"/reload-probe.html"); code == 200 {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+
+	// Edit the page once the probe is ready, and again every two seconds
+	// until the frame reloaded: the frame's event stream may connect a
+	// moment after its load event, and an edit before that goes unseen.
+	go func() {
+		select {
+		case <-ready:
+		case <-ctx.Done():
+			return
+		}
+		for {
+			os.WriteFile(src, []byte(edited), 0o644)
+			select {
+			case <-reloaded:
+				return
+			case <-ctx.Done():
+				return
+			case <-time.After(2 * time.Second):
+			}
+		}
+	}()
+
+	doc := dumpDOM(t, base+"/reload-probe.html", 0)
+	pre := domFind(doc, func(n *html.Node) bool { return domAttr(n, "id") == "result" })
+	if pre == nil || !strings.HasPrefix(domText(pre), "reloaded with the new text") {
+		var got string
+		if pre != nil {
+			got = domText(pre)
+		}
+		t.Fatalf("the page did not reload after its source changed: probe says %q; serve stderr: %s", got, errb.String())
+	}
+}
+
+// gif1x1 is a transparent 1x1 GIF.
+var gif1x1 = []byte("GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;")
