@@ -108,5 +108,17 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("accepted without %s", n)
 			}
 		}
+		// Whatever was accepted retires into a page with valid front matter.
+		page, err := RetiredPage(s, time.Unix(0, 0))
+		if err != nil {
+			t.Fatalf("retired page: %v", err)
+		}
+		d, err := doc.Parse("page.md", page)
+		if err != nil {
+			t.Fatalf("retired page does not parse: %v\n%s", err, page)
+		}
+		if d.String("title") != s.Title || d.String("id") != s.ID || d.Params["retired"] != true {
+			t.Fatalf("retired page front matter %v", d.Params)
+		}
 	})
 }
