@@ -557,6 +557,14 @@ title = "Roles"
 ## Instigator
 
 Breaks things.
+-- content/guide/where-to-look.md --
++++
+title = "Where to look"
+summary = "From a symptom to the tool."
++++
+## CPU
+
+prstat.
 -- content/resources/_index.md --
 +++
 title = "Resources"
@@ -670,4 +678,27 @@ func TestLastChanged(t *testing.T) {
 			t.Errorf("last changed = %q, want the commit's date 2020-02-03 and hash %s", m[0], hash)
 		}
 	})
+}
+
+// TestHomePage: the home page tells a responder where to start before a
+// session (the guide, components, resources, tools) and where to look
+// during one (where-to-look, search, the cheat-sheets).
+func TestHomePage(t *testing.T) {
+	dir := writeSite(t, themeSite)
+	buildOK(t, dir)
+	home := readOut(t, dir, "index.html")
+	before, during, ok := strings.Cut(home, `id="during"`)
+	if !ok || !strings.Contains(before, `id="before"`) {
+		t.Fatalf("home page has no before/during panels:\n%s", home)
+	}
+	for _, want := range []string{"./guide/index.html", "./components/index.html", "./resources/index.html", "./tools/index.html"} {
+		if !strings.Contains(before, `href="`+want+`"`) {
+			t.Errorf("home, before a session: no link to %s", want)
+		}
+	}
+	for _, want := range []string{`href="./guide/where-to-look/index.html"`, `action="./search/index.html"`, `href="./tools/svcs/index.html"`} {
+		if !strings.Contains(during, want) {
+			t.Errorf("home, during a session: no %s", want)
+		}
+	}
 }
