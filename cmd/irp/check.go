@@ -33,7 +33,8 @@ scratch directory with irp-site to catch template errors (skipped, with a
 note, when irp-site is not installed); then verifies the vault, follows
 the hash chain of vault/ledger.jsonl (an earlier line edited or removed is
 a finding) and looks for sealed scenario text and private keys under
-content/.
+content/ and in that scratch build (text that reaches the site from
+elsewhere is listed as "site build: PATH").
 
 Exit status 1 when anything is found, 0 otherwise.`,
 		Example: `  irp check
@@ -55,6 +56,7 @@ type checkRun struct {
 	project  project.Project
 	findings int      // found so far, by every step
 	ok       []string // what passed, for the closing "ok: ..." line
+	site     string   // scratch build of the site, for the leak check; removed at the end
 }
 
 // checkSteps are the parts of `irp check`, run in order. A step prints its
@@ -79,6 +81,11 @@ type checkStep struct {
 
 func runCheck(cmd *cobra.Command, p project.Project) error {
 	r := &checkRun{cmd: cmd, project: p}
+	defer func() {
+		if r.site != "" {
+			os.RemoveAll(r.site)
+		}
+	}()
 	for _, s := range checkSteps() {
 		if err := s.run(r); err != nil {
 			return err
@@ -127,7 +134,7 @@ func checkSite(r *checkRun) error {
 	if err != nil {
 		return fmt.Errorf("check: scratch directory for the site build: %w", err)
 	}
-	defer os.RemoveAll(tmp)
+	r.site = tmp // the leak check scans it too
 	code, err := engine.Run(context.Background(), "", []string{"build", "--source", r.project.Dir, "--dest", tmp},
 		engine.Streams{Stdout: io.Discard, Stderr: stderr})
 	if err != nil {

@@ -52,9 +52,10 @@ func checkVault(r *checkRun) error {
 	return nil
 }
 
-// checkLeak looks under content/ for sealed text and private keys.
+// checkLeak looks under content/ and in the scratch build of the site for
+// sealed text and private keys.
 func checkLeak(r *checkRun) error {
-	found, covered, err := leakCheck(r.project, r.cmd.ErrOrStderr(), r.project.Content())
+	found, covered, err := leakCheck(r.project, r.cmd.ErrOrStderr(), r.site, r.project.Content())
 	if err != nil {
 		return fmt.Errorf("check: leak check: %w", err)
 	}
@@ -70,7 +71,7 @@ func checkLeak(r *checkRun) error {
 
 // buildLeak looks in content/ and the built site for sealed text and keys.
 func buildLeak(r *buildRun) error {
-	found, _, err := leakCheck(r.project, r.cmd.ErrOrStderr(), r.project.Content(), r.dest)
+	found, _, err := leakCheck(r.project, r.cmd.ErrOrStderr(), "", r.project.Content(), r.dest)
 	if err != nil {
 		return fmt.Errorf("build: leak check: %w", err)
 	}
@@ -85,11 +86,13 @@ func buildLeak(r *buildRun) error {
 }
 
 // leakCheck opens the sealed scenarios still in the pool with the caller's
-// default identity and scans dirs. Without an identity that opens them, it
-// says so on stderr and checks for private keys only. It returns the
-// findings as file:line: message lines and a word on what was covered
-// ("" when there is nothing sealed).
-func leakCheck(p project.Project, stderr io.Writer, dirs ...string) ([]string, string, error) {
+// default identity and scans dirs, and scratch (a throwaway build of the
+// site, "" for none). Without an identity that opens them, it says so on
+// stderr and checks for private keys only. It returns the findings as
+// file:line: message lines and a word on what was covered ("" when there
+// is nothing sealed). A finding in scratch is listed as "site build: PATH"
+// and only when dirs hold no copy of it: it came from outside content/.
+func leakCheck(p project.Project, stderr io.Writer, scratch string, dirs ...string) ([]string, string, error) {
 	scenarios, skipped := poolScenarios(p)
 	covered := ""
 	if len(scenarios) > 0 {
@@ -99,13 +102,31 @@ func leakCheck(p project.Project, stderr io.Writer, dirs ...string) ([]string, s
 		fmt.Fprintf(stderr, "leak check of sealed text skipped: %s (the private-key check still ran)\n", skipped)
 		covered = "no private keys"
 	}
-	found, err := leak.Check(scenarios, dirs)
+	all := dirs
+	if scratch != "" {
+		all = append(dirs[:len(dirs):len(dirs)], scratch)
+	}
+	found, err := leak.Check(scenarios, all)
 	if err != nil {
 		return nil, "", err
 	}
 	var out []string
+	type what struct{ kind, scenario, section string }
+	seen := map[what]bool{}
+	var built []leak.Finding
 	for _, f := range found {
+		if rel, err := filepath.Rel(scratch, f.File); scratch != "" && err == nil && filepath.IsLocal(rel) {
+			f.File = rel
+			built = append(built, f)
+			continue
+		}
+		seen[what{f.Kind, f.Scenario, f.Section}] = true
 		out = append(out, fmt.Sprintf("%s:%d: %s", filepath.ToSlash(p.Rel(f.File)), f.Line, f.Message()))
+	}
+	for _, f := range built {
+		if !seen[what{f.Kind, f.Scenario, f.Section}] {
+			out = append(out, fmt.Sprintf("site build: %s:%d: %s", filepath.ToSlash(f.File), f.Line, f.Message()))
+		}
 	}
 	sort.Strings(out)
 	return out, covered, nil
