@@ -346,6 +346,12 @@ func (v *Vault) SetRecipients(src []byte, ids []age.Identity) (int, error) {
 	if len(recs) == 0 {
 		return 0, fmt.Errorf("%s would list nobody: keep at least one recipient", v.rel(v.RecipientsFile()))
 	}
+	// Encrypt once to the new list first: a recipient nothing can be
+	// encrypted to (a plugin that is not installed) changes nothing.
+	trial := &Vault{Project: v.Project, Dir: v.Dir, Recipients: recs, HasFile: true}
+	if _, err := trial.encrypt(nil); err != nil {
+		return 0, err
+	}
 	names, err := v.Files()
 	if err != nil {
 		return 0, err

@@ -15,6 +15,7 @@ import (
 
 	agetest "c2sp.org/CCTV/age"
 	"filippo.io/age"
+	"filippo.io/age/plugin"
 
 	"irp/internal/project"
 	"irp/internal/scenario"
@@ -437,4 +438,28 @@ func FuzzEnvelope(f *testing.F) {
 			t.Fatalf("round trip: %+v vs %+v (%v)", e, back, err)
 		}
 	})
+}
+
+// A recipient that cannot be encrypted to (here a plugin that is not
+// installed) is refused before vault/recipients changes.
+func TestSetRecipientsUnusableRecipient(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	v, ids := newVault(t, 1)
+	if err := v.Seal(sample(t, "amber-heron", "")); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(v.RecipientsFile())
+	sealed, _ := os.ReadFile(v.ScenarioFile("amber-heron"))
+	src := string(before) + plugin.EncodeRecipient("irpnosuch", []byte{1, 2, 3}) + " # gadget\n"
+	_, err := v.SetRecipients([]byte(src), ids)
+	if err == nil || !strings.Contains(err.Error(), "irpnosuch") {
+		t.Fatalf("err = %v, want it to name the plugin", err)
+	}
+	after, _ := os.ReadFile(v.RecipientsFile())
+	if !bytes.Equal(before, after) {
+		t.Error("recipients file changed although nothing can be encrypted to it")
+	}
+	if now, _ := os.ReadFile(v.ScenarioFile("amber-heron")); !bytes.Equal(now, sealed) {
+		t.Error("sealed file changed")
+	}
 }
