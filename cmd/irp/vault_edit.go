@@ -20,8 +20,9 @@ func newVaultEditCmd() *cobra.Command {
 		Short: "Edit a sealed scenario in $EDITOR and re-seal it if it changed",
 		Long: `Decrypt a scenario into a private temp dir (mode 0700), open it in $EDITOR
 (then $VISUAL, then vi), and re-seal it with the next revision if you
-changed it. The temp dir is removed when the editor exits and when irp gets
-SIGINT, SIGTERM or SIGHUP.
+changed it. The files in the temp dir are overwritten with zeros and the
+dir removed when the editor exits and when irp gets SIGINT, SIGTERM or
+SIGHUP.
 
 vim, vi and nvim are started with -n -i NONE so they write no swap or
 viminfo file. Other editors may keep backups or history of their own:

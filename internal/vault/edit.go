@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -58,7 +59,7 @@ func (v *Vault) Edit(id string, ids []age.Identity, ed Editor) (changed bool, er
 	if err != nil {
 		return false, err
 	}
-	defer os.RemoveAll(dir)
+	defer shredDir(dir)
 	if err := os.Chmod(dir, 0o700); err != nil {
 		return false, err
 	}
@@ -122,4 +123,34 @@ func runEditor(ed Editor, file string, sig chan os.Signal) error {
 		}
 		return ErrInterrupted
 	}
+}
+
+// shredDir overwrites every file in dir (the scenario and any backup the
+// editor left) with zeros, syncs it, then removes dir. On journaling or
+// copy-on-write filesystems old blocks may survive; it is best effort on
+// top of the 0700 directory.
+func shredDir(dir string) {
+	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return nil
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil
+		}
+		zero := make([]byte, 32<<10)
+		for left := info.Size(); left > 0; left -= int64(len(zero)) {
+			if _, err := f.Write(zero[:min(left, int64(len(zero)))]); err != nil {
+				break
+			}
+		}
+		_ = f.Sync()
+		f.Close()
+		return nil
+	})
+	os.RemoveAll(dir)
 }

@@ -463,3 +463,28 @@ func TestSetRecipientsUnusableRecipient(t *testing.T) {
 		t.Error("sealed file changed")
 	}
 }
+
+// shredDir zeroes the files before removing them: a hard link kept
+// outside the directory sees only zeros afterwards.
+func TestShredDir(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "edit")
+	os.Mkdir(dir, 0o700)
+	secret := filepath.Join(dir, "amber-heron.md")
+	if err := os.WriteFile(secret, []byte(strings.Repeat("the resolution ", 5000)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "amber-heron.md~"), []byte("backup"), 0o600)
+	link := filepath.Join(base, "link")
+	if err := os.Link(secret, link); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	shredDir(dir)
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Fatalf("dir still there: %v", err)
+	}
+	b, _ := os.ReadFile(link)
+	if len(b) != 75000 || bytes.Count(b, []byte{0}) != len(b) {
+		t.Fatalf("file not overwritten with zeros (%d bytes, starts %q)", len(b), b[:min(len(b), 20)])
+	}
+}
