@@ -163,6 +163,9 @@ func (v *Vault) OpenAll(ids []age.Identity) (map[string]*scenario.Scenario, erro
 // it: the Markdown for files irp sealed, everything for files encrypted
 // with the age CLI.
 func (v *Vault) OpenRaw(id string, ids []age.Identity) ([]byte, error) {
+	if !scenario.ValidID(id) {
+		return nil, fmt.Errorf("%q is not a scenario id (lowercase letters, digits, dashes)", id)
+	}
 	pt, err := v.decrypt(v.ScenarioFile(id), ids)
 	if err != nil {
 		return nil, err

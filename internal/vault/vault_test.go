@@ -116,6 +116,11 @@ func TestOpenFailures(t *testing.T) {
 	if _, err := v.Open("no-such", ids); err == nil || !strings.Contains(err.Error(), "no such file") {
 		t.Errorf("missing: %v", err)
 	}
+	for _, bad := range []string{"../recipients", "../../x", "Amber"} {
+		if _, err := v.OpenRaw(bad, ids); err == nil || !strings.Contains(err.Error(), "not a scenario id") {
+			t.Errorf("OpenRaw(%q): %v", bad, err)
+		}
+	}
 
 	good, _ := os.ReadFile(v.ScenarioFile("amber-heron"))
 	damage := map[string][]byte{
