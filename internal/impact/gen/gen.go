@@ -15,7 +15,9 @@
 // only for the operations that touch them. res.statusCode is 499 when the
 // client went away first, while msg keeps the status the server had set
 // ("handled: 200"): audit.js formats msg before the res serializer rewrites
-// the code. /ping is never logged.
+// the code. err is left out when the request succeeded (restify passes no
+// error); a client that went away shows a RequestCloseError. /ping is
+// never logged.
 package gen
 
 import (
@@ -246,6 +248,8 @@ var errNames = map[int][2]string{
 	404: {"ResourceNotFoundError", "/poseidon/stor/x was not found"},
 	403: {"AuthorizationFailedError", "poseidon is not allowed to access /poseidon/stor/x"},
 	409: {"DirectoryNotEmptyError", "/poseidon/stor/dir is not empty"},
+	405: {"MethodNotAllowedError", "GET is not allowed"},
+	499: {"RequestCloseError", "Request was closed"},
 }
 
 // audit appends one audit record in bunyan's field order.
@@ -326,7 +330,9 @@ func (g *generator) audit(b []byte, ev Event) []byte {
 		b = append(b, g.hosts[ev.Host]...)
 		b = append(b, `"}}`...)
 	}
-	if e, ok := errNames[ev.Status]; ok && ev.Status != 499 {
+	// restify passes no error for a request that succeeded, so bunyan
+	// leaves err out; a client that went away is a RequestCloseError.
+	if e, ok := errNames[ev.Status]; ok {
 		b = append(b, `,"err":{"message":"`...)
 		b = append(b, e[1]...)
 		b = append(b, `","name":"`...)
@@ -336,8 +342,6 @@ func (g *generator) audit(b []byte, ev Event) []byte {
 		b = append(b, `: `...)
 		b = append(b, e[1]...)
 		b = append(b, `\n    at Object.<anonymous> (/opt/smartdc/muskie/lib/common.js:412:18)\n    at next (/opt/smartdc/muskie/node_modules/restify/lib/server.js:1015:26)"}`...)
-	} else {
-		b = append(b, `,"err":false`...)
 	}
 	b = append(b, `,"latency":`...)
 	b = strconv.AppendInt(b, int64(ev.LatencyMs), 10)

@@ -36,7 +36,7 @@ func TestRecordsFollowAuditJS(t *testing.T) {
 		// bunyan's own fields, the child logger's, and audit.js's obj.
 		for _, k := range []string{"name", "hostname", "pid", "component", "level", "msg", "time", "v",
 			"audit", "_audit", "operation", "bytesTransferred", "logicalRemoteAddress", "remoteAddress",
-			"remotePort", "req_id", "reqHeaderLength", "req", "resHeaderLength", "res", "err", "latency", "secure"} {
+			"remotePort", "req_id", "reqHeaderLength", "req", "resHeaderLength", "res", "latency", "secure"} {
 			if _, ok := rec[k]; !ok {
 				fail("no %q", k)
 			}
@@ -95,6 +95,14 @@ func TestRecordsFollowAuditJS(t *testing.T) {
 		}
 		if data && (ev.Status < 200 || ev.Status > 299) {
 			fail("data fields on a failed request")
+		}
+		// err: none when the request succeeded (restify passes undefined).
+		e, hasErr := rec["err"].(map[string]any)
+		if hasErr != (ev.Status >= 400) {
+			fail("err %v for status %d", rec["err"], ev.Status)
+		}
+		if hasErr && (e["name"] == nil || e["message"] == nil || e["stack"] == nil) {
+			fail("err is not what bunyan's err serializer writes: %v", e)
 		}
 		msg := rec["msg"].(string)
 		if ev.Status == 499 {
