@@ -303,6 +303,7 @@ func TestBrowserTheme(t *testing.T) {
 		FocusOutline          string
 		Print                 printLook
 		ToolsSummaryShare     float64
+		StackLabels           []string
 	}
 	raw := domText(pre)
 	if err := json.Unmarshal([]byte(raw), &got); err != nil {
@@ -327,11 +328,19 @@ func TestBrowserTheme(t *testing.T) {
 	if len(got.HeaderSearch) != len(got.Overflow) {
 		t.Errorf("search box looked for on %d pages of %d", len(got.HeaderSearch), len(got.Overflow))
 	}
-	// The tools list fits a phone without scrolling sideways inside its table.
-	if sc := got.TableScroll["tools/index.html"]; len(sc) == 0 {
-		t.Error("tools/index.html: no table of tools")
-	} else if sc[0] > 0 {
-		t.Errorf("tools/index.html at 375 px: the table of tools scrolls sideways by %d px", sc[0])
+	// Tables fit a phone without scrolling sideways inside their box.
+	if len(got.TableScroll["tools/index.html"]) == 0 || len(got.TableScroll["tools/manta-adm/index.html"]) == 0 {
+		t.Errorf("no table measured on tools/index.html or tools/manta-adm/index.html: %v", got.TableScroll)
+	}
+	for page, widths := range got.TableScroll {
+		for i, px := range widths {
+			if px > 0 {
+				t.Errorf("%s at 375 px: table %d scrolls sideways by %d px", page, i+1, px)
+			}
+		}
+	}
+	if strings.Join(got.StackLabels, "|") != "|What it holds|What to look for" {
+		t.Errorf("table cells at 375 px labelled %q, want the first cell plain and the others under their column names", got.StackLabels)
 	}
 	if got.ToolsSummaryShare < 0.9 {
 		t.Errorf("tools/index.html at 375 px: what each tool answers gets %.0f%% of the width, want the full width", 100*got.ToolsSummaryShare)
