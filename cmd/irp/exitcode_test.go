@@ -26,7 +26,7 @@ func exitcodeCmd(ts *testscript.TestScript, neg bool, args []string) {
 	cmd := exec.Command(lookIn(ts.Getenv("PATH"), args[1]), args[2:]...)
 	cmd.Dir = ts.MkAbs(".")
 	env := os.Environ()
-	for _, k := range []string{"PATH", "HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "IRP_IDENTITY", "EDITOR", "TMPDIR", "WORK"} {
+	for _, k := range []string{"PATH", "HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "IRP_IDENTITY", "EDITOR", "TMPDIR", "WORK"} {
 		env = append(env, k+"="+ts.Getenv(k))
 	}
 	cmd.Env = env

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -162,10 +163,11 @@ func firstLine(s string) string {
 	return s
 }
 
-var md = goldmark.New()
+// md is built on first use: package init stays cheap for every irp command.
+var md = sync.OnceValue(func() goldmark.Markdown { return goldmark.New() })
 
 func sections(body []byte, bodyLine int) []Section {
-	root := md.Parser().Parse(text.NewReader(body))
+	root := md().Parser().Parse(text.NewReader(body))
 	type mark struct {
 		level  int
 		title  string
