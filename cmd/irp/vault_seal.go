@@ -57,15 +57,23 @@ opens the old one. The plaintext is removed after a verified seal unless
 				return wrapf(err, "vault seal %s", file)
 			}
 			s.Revision = 1
-			// An identity is optional here: it only finds the old revision and
-			// proves the new file opens.
+			// An identity is optional for a new scenario: it only proves the
+			// new file opens. Replacing one needs it, to carry the revision on
+			// (and not to overwrite, unseen, a scenario one cannot read).
 			keys, _ := loadKeys(idFiles)
-			if _, err := os.Stat(v.ScenarioFile(s.ID)); err == nil && keys.ids != nil {
-				if old, err := v.Open(s.ID, keys.ids); err == nil {
-					s.Revision = old.Revision + 1
-					if bytes.Equal(old.Source, s.Source) {
-						s.Revision = old.Revision
-					}
+			if _, err := os.Stat(v.ScenarioFile(s.ID)); err == nil {
+				if keys.ids == nil {
+					return problem.WithHint(fmt.Errorf("vault seal %s: %s already exists and no identity was found to open it", s.ID, v.Project.Rel(v.ScenarioFile(s.ID))),
+						"pass -i KEY to replace it with a new revision, or pick another --id")
+				}
+				old, err := v.Open(s.ID, keys.ids)
+				if err != nil {
+					return problem.WithHint(fmt.Errorf("vault seal %s: %s already exists and does not open with your identity: %w", s.ID, v.Project.Rel(v.ScenarioFile(s.ID)), err),
+						"pick another --id, or remove the old file first if it is really to be replaced")
+				}
+				s.Revision = old.Revision + 1
+				if bytes.Equal(old.Source, s.Source) {
+					s.Revision = old.Revision
 				}
 			}
 			if err := v.Seal(s); err != nil {
