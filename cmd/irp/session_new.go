@@ -21,7 +21,8 @@ func newSessionNewCmd() *cobra.Command {
 		Short: "Plan a practice session: a draft page under content/sessions",
 		Long: `Write content/sessions/<YYYY-MM-DD>-<codename>/index.md, the draft plan of a
 session: its date (UTC), scenario, instigators and responders, status planned.
-The codename is random (adjective-bird) and says nothing about the scenario.
+The codename is random (adjective-bird) and says nothing about the scenario:
+it is never a scenario's id and shares no word with this scenario's id.
 
 With --window the incident starts at a surprise time: irp picks a minute
 inside the window at random, seals it to the vault's recipients in

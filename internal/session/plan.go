@@ -141,7 +141,7 @@ func New(o Options) (*Plan, error) {
 				return true
 			}
 		}
-		return c == o.Scenario || slices.Contains(o.Avoid, c)
+		return sharesWord(c, o.Scenario) || slices.Contains(o.Avoid, c)
 	})
 	if err != nil {
 		return nil, err
@@ -165,6 +165,19 @@ func New(o Options) (*Plan, error) {
 		}
 	}
 	return p, nil
+}
+
+// sharesWord reports whether codename has a dash-separated word in common
+// with the scenario id: session slate-finch would point at scenario
+// slate-wren for anyone who can list the vault.
+func sharesWord(codename, scenario string) bool {
+	words := strings.Split(scenario, "-")
+	for _, w := range strings.Split(codename, "-") {
+		if slices.Contains(words, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func quoteList(l []string) string {

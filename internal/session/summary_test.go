@@ -358,4 +358,13 @@ func TestCodenameIsNoScenarioID(t *testing.T) {
 	if p.Codename != "ashen-avocet" {
 		t.Errorf("codename %q, want ashen-avocet: amber-heron and cobalt-wren are scenario ids", p.Codename)
 	}
+
+	// amber-avocet and ashen-heron each share a word with amber-heron.
+	o.Sessions, o.Rand, o.Avoid = t.TempDir(), draw(0, 0, 1, 12, 1, 0), nil
+	if p, err = New(o); err != nil {
+		t.Fatal(err)
+	}
+	if p.Codename != "ashen-avocet" {
+		t.Errorf("codename %q, want ashen-avocet: it must share no word with the scenario amber-heron", p.Codename)
+	}
 }
