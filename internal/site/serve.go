@@ -101,8 +101,11 @@ func serveOn(ctx context.Context, o Options, ln net.Listener, stdout, stderr io.
 	if err := srv.reload(); err != nil {
 		var be *BuildError
 		if !errors.As(err, &be) || srv.site == nil {
-			return err
+			return err // the caller prints it
 		}
+		// The project loads but does not build: serve the error page
+		// until an edit fixes it.
+		printErr(stderr, "serve", err)
 	}
 	res := srv.site
 
@@ -192,9 +195,6 @@ func (srv *Server) setResult(s *Site, err error) {
 	}
 	srv.lastErr = err
 	srv.mu.Unlock()
-	if err != nil {
-		printErr(srv.stderr, "serve", err)
-	}
 }
 
 // rebuild applies a batch of changes: a partial Hugo rebuild, or a full
@@ -221,9 +221,9 @@ func (srv *Server) rebuild(events []fsnotify.Event) {
 		_, err = s.Build(events...)
 		srv.lastErr = err
 		srv.mu.Unlock()
-		if err != nil {
-			printErr(srv.stderr, "serve", err)
-		}
+	}
+	if err != nil {
+		printErr(srv.stderr, "serve", err)
 	}
 	if err == nil && isTerminal(srv.stderr) {
 		fmt.Fprintf(srv.stderr, "rebuilt in %s\n", time.Since(start).Round(time.Millisecond))
