@@ -32,8 +32,8 @@ impact.json and impact.svg next to the page come from irp impact --json and
 --svg.
 
 Checked: start and end are UTC, on the session's day, start before end, end
-in the past;
-timeline and hint times lie between them; every hint rung exists in the
+in the past; there is at least one [[timeline]] entry, and timeline and
+hint times lie between start and end; every hint rung exists in the
 scenario's ladder; percentages in impact.json are 0 to 100; the sections
 Summary, Impact, Timeline, Hints used, Lessons and Process suggestions are
 there and not empty; no text of a sealed scenario and no private key is in

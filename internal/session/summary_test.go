@@ -124,6 +124,7 @@ func TestValidate(t *testing.T) {
 		{"rung zero", "rung = 2", "rung = 0", Facts{}, "rung 0 does not exist: rungs count from 1"},
 		{"hint late", "at = 2026-12-01T13:50:00Z", "at = 2026-12-01T15:50:00Z", Facts{}, "hints: at 2026-12-01T15:50:00Z is outside the incident"},
 		{"no event", `event = "alarm"`, `note = "x"`, Facts{}, "index.md:13: timeline: event is missing"},
+		{"no timeline", "[[timeline]]\nat = 2026-12-01T13:06:00Z\nevent = \"alarm\"\n", "", Facts{}, "index.md:2: timeline: no [[timeline]] entry"},
 		{"status", `status = "run"`, `status = "done"`, Facts{}, `status: "done" is not planned, run or published`},
 		{"no date", "date = 2026-12-01T13:00:00Z\n", "", Facts{}, "date: missing"},
 		{"section gone", "## Lessons\n\nLook wider.\n", "", Facts{}, `sections: "Lessons" is missing`},
@@ -275,7 +276,7 @@ func TestNewPageValidatesAfterTheCall(t *testing.T) {
 		got[pr.Field]++
 	}
 	// A fresh plan lacks exactly what the follow-up call provides.
-	if got["start"] != 1 || got["end"] != 1 || got["sections"] != 6 || len(got) != 3 {
+	if got["start"] != 1 || got["end"] != 1 || got["timeline"] != 1 || got["sections"] != 6 || len(got) != 4 {
 		t.Errorf("fresh plan problems by field: %v", got)
 	}
 }

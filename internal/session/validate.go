@@ -90,6 +90,9 @@ func Validate(s *Summary, f Facts) []Problem {
 				s.Start.T.Format("15:04:05"), s.End.T.Format("15:04:05"))
 		}
 	}
+	if len(s.Timeline) == 0 {
+		add(s.Doc.FrontLine, "timeline", "no [[timeline]] entry: the page's timeline table comes from them (at, event, note; one per moment: %s)", strings.Join(TimelineEvents, ", "))
+	}
 	for _, e := range s.Timeline {
 		if strings.TrimSpace(e.Event) == "" {
 			add(e.Line, "timeline", "event is missing (one of %s, or your own words)", strings.Join(TimelineEvents, ", "))
