@@ -529,19 +529,28 @@ func TestLinksWorkAsFiles(t *testing.T) {
 		relp, _ := filepath.Rel(public, p)
 		domWalk(doc, func(n *html.Node) {
 			var ref string
+			asset := true // loaded with the page, not followed by the reader
 			switch n.DataAtom {
-			case atom.A, atom.Link:
+			case atom.A, atom.Form:
+				asset = false
+				ref = domAttr(n, "href") + domAttr(n, "action")
+			case atom.Link:
 				ref = domAttr(n, "href")
-			case atom.Script:
+			case atom.Script, atom.Img, atom.Iframe, atom.Source, atom.Video, atom.Audio, atom.Embed:
 				ref = domAttr(n, "src")
-			case atom.Form:
-				ref = domAttr(n, "action")
+				if ref == "" {
+					return // inline script
+				}
 			default:
 				return
 			}
 			u, err := url.Parse(ref)
 			if err != nil {
 				t.Errorf("%s: bad link %q", relp, ref)
+				return
+			}
+			if asset && (u.Scheme != "" || u.Host != "") {
+				t.Errorf("%s: <%s> loads %q from outside the site (every asset must be local)", relp, n.Data, ref)
 				return
 			}
 			if u.Scheme != "" || u.Host != "" || u.Path == "" {
@@ -560,6 +569,24 @@ func TestLinksWorkAsFiles(t *testing.T) {
 				t.Errorf("%s: link %q is a directory (shows a listing from file://)", relp, ref)
 			}
 		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Nor does a stylesheet or script of the theme fetch from outside.
+	outside := regexp.MustCompile(`(?i)(url\(\s*["']?(https?:)?//|@import\s+["']?(https?:)?//|fetch\(\s*["'](https?:)?//)`)
+	err = fs.WalkDir(theme.Files, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || (!strings.HasSuffix(p, ".css") && !strings.HasSuffix(p, ".js")) {
+			return err
+		}
+		b, err := theme.Files.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if m := outside.Find(b); m != nil {
+			t.Errorf("theme %s loads from outside the site: %q", p, m)
+		}
 		return nil
 	})
 	if err != nil {
