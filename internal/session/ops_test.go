@@ -1,0 +1,49 @@
+package session
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"irp/internal/project"
+)
+
+// TestEnvNewAvoidsVaultIDs plans a session in a project whose vault holds
+// cobalt-wren besides the session's scenario: a codename drawn as
+// cobalt-wren is passed over.
+func TestEnvNewAvoidsVaultIDs(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"config.toml":                     "title = \"x\"\n",
+		"vault/scenarios/amber-heron.age": "sealed\n",
+		"vault/scenarios/cobalt-wren.age": "sealed\n",
+		"content/sessions/.keep":          "",
+	} {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := project.Find(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, _, err := env.New(Options{Scenario: "amber-heron", Date: time.Date(2026, 12, 1, 13, 0, 0, 0, time.UTC),
+		Instigators: []string{"ana"}, Responders: []string{"cy", "dee", "eli"},
+		Rand: bytes.NewReader([]byte{6, 44, 1, 0})}) // cobalt-wren, then ashen-avocet
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Codename != "ashen-avocet" {
+		t.Errorf("codename %q, want ashen-avocet: cobalt-wren is a scenario in the vault", plan.Codename)
+	}
+}
