@@ -9,10 +9,13 @@ import (
 )
 
 // groups are the parent commands that only hold verbs.
-var groups = []struct{ use, short string }{
-	{"new", "Scaffold a cheat-sheet or a scenario from its schema"},
-	{"vault", "Seal, open and manage practice scenarios"},
-	{"session", "Plan, check and publish practice sessions"},
+var groups = []struct{ use, short, example string }{
+	{"new", "Scaffold a cheat-sheet or a scenario from its schema",
+		"  irp new tool zonememstat\n  irp new scenario amber-heron"},
+	{"vault", "Seal, open and manage practice scenarios",
+		"  irp vault list\n  irp vault open amber-heron --section Hints\n  irp vault pick --responders ana,ben,cy"},
+	{"session", "Plan, check and publish practice sessions",
+		"  irp session new --scenario amber-heron --date 2026-12-01T14:00:00Z --instigators ana --responders ben,cy,dee\n  irp session check content/sessions/2026-12-01-brisk-plover"},
 }
 
 type registration struct {
@@ -46,7 +49,7 @@ checks sessions, and measures an outage's impact from the API audit logs.`,
 	root.CompletionOptions.DisableDefaultCmd = true
 	parents := map[string]*cobra.Command{"": root}
 	for _, g := range groups {
-		c := &cobra.Command{Use: g.use, Short: g.short, Args: noArgs,
+		c := &cobra.Command{Use: g.use, Short: g.short, Example: g.example, Args: noArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() }}
 		parents[g.use] = c
 		root.AddCommand(c)
