@@ -64,6 +64,9 @@ func Check(scenarios map[string]*scenario.Scenario, dirs []string) ([]Finding, e
 		for _, sec := range scenario.SectionNames {
 			ws := words([]byte(s.Sections[sec]), false)
 			for i := 0; i+Shingle <= len(ws); i++ {
+				if crossesBlock(ws[i : i+Shingle]) {
+					continue
+				}
 				h := hashWords(seed, ws[i:i+Shingle])
 				if _, dup := index[h]; !dup {
 					index[h] = origin{id, sec}
@@ -140,6 +143,9 @@ func scanFile(path string, src []byte, seed maphash.Seed, index map[uint64]origi
 	ws := words(text, true)
 	reported := map[origin]bool{}
 	for i := 0; i+Shingle <= len(ws); i++ {
+		if crossesBlock(ws[i : i+Shingle]) {
+			continue
+		}
 		o, ok := index[hashWords(seed, ws[i:i+Shingle])]
 		if !ok || reported[o] {
 			continue
@@ -153,18 +159,49 @@ func scanFile(path string, src []byte, seed maphash.Seed, index map[uint64]origi
 type word struct {
 	text string
 	line int
+	// block: a block boundary (paragraph, list item, code block, table
+	// cell) comes before this word.
+	block bool
 }
 
+// crossesBlock reports whether a run of words spans a block boundary. A
+// passage never does: a sentence ends with its paragraph. This keeps a line
+// of prose and the command shown under it from matching a sentence that
+// happens to end with the same words as the prose and go on with the same
+// command.
+func crossesBlock(ws []word) bool {
+	for _, w := range ws[1:] {
+		if w.block {
+			return true
+		}
+	}
+	return false
+}
+
+// blockMark stands for a block boundary in text; stripTags puts it where a
+// block-level HTML tag was.
+const blockMark = '\x1e'
+
+// isBlockMark reports whether r marks a block boundary: blockMark, or the
+// paragraph separator U+2029 that the site's search index writes between
+// the blocks of a section's text.
+func isBlockMark(r rune) bool { return r == blockMark || r == '\u2029' }
+
 // words splits b into lowercase runs of letters and digits, with the line
-// each starts on. With escapes, backslash escapes (\n, \t, \u0041) as found
-// in JS and JSON strings separate words instead of gluing letters on.
+// each starts on, and marks the first word of each block: after a blank
+// line, a Markdown fence line, or a block mark (isBlockMark). With
+// escapes, backslash escapes (\n, \t, \u0041) as found in JS and JSON
+// strings separate words instead of gluing letters on; an escaped block
+// mark (\u2029) is a block boundary.
 func words(b []byte, escapes bool) []word {
 	var out []word
 	var cur strings.Builder
 	line, start := 1, 1
+	block, curBlock := true, true
+	lineStart := 0 // offset of the current line
 	flush := func() {
 		if cur.Len() > 0 {
-			out = append(out, word{cur.String(), start})
+			out = append(out, word{cur.String(), start, curBlock})
 			cur.Reset()
 		}
 	}
@@ -174,8 +211,10 @@ func words(b []byte, escapes bool) []word {
 			switch c := b[i+1]; {
 			case c == 'u' && i+6 <= len(b):
 				flush()
-				if v, ok := hex4(b[i+2 : i+6]); ok && (unicode.IsLetter(v) || unicode.IsDigit(v)) {
-					start = line
+				if v, ok := hex4(b[i+2 : i+6]); ok && isBlockMark(v) {
+					block = true
+				} else if ok && (unicode.IsLetter(v) || unicode.IsDigit(v)) {
+					start, curBlock, block = line, block, false
 					cur.WriteRune(unicode.ToLower(v))
 				}
 				i += 6
@@ -186,12 +225,28 @@ func words(b []byte, escapes bool) []word {
 				continue
 			}
 		}
+		if isBlockMark(r) {
+			flush()
+			block = true
+			i += size
+			continue
+		}
 		if r == '\n' {
+			flush()
+			if blankOrFence(b[lineStart:i]) {
+				block = true
+			}
 			line++
+			lineStart = i + 1
+			i += size
+			if next := b[lineStart:]; blankOrFence(next[:lineEnd(next)]) {
+				block = true
+			}
+			continue
 		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if cur.Len() == 0 {
-				start = line
+				start, curBlock, block = line, block, false
 			}
 			cur.WriteRune(unicode.ToLower(r))
 		} else if r != '\'' && r != '\u2019' {
@@ -202,6 +257,20 @@ func words(b []byte, escapes bool) []word {
 	}
 	flush()
 	return out
+}
+
+// blankOrFence reports whether a line is blank or opens or closes a
+// Markdown code fence.
+func blankOrFence(l []byte) bool {
+	t := bytes.TrimSpace(l)
+	return len(t) == 0 || bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~"))
+}
+
+func lineEnd(b []byte) int {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return i
+	}
+	return len(b)
 }
 
 func hex4(b []byte) (rune, bool) {
@@ -236,11 +305,15 @@ func hashWords(seed maphash.Seed, ws []word) uint64 {
 func stripTags(b []byte) []byte {
 	out := make([]byte, 0, len(b))
 	in := false
-	for _, c := range b {
+	for i, c := range b {
 		switch {
 		case c == '<':
 			in = true
-			out = append(out, ' ')
+			if blockTag(b[i+1:]) {
+				out = append(out, blockMark)
+			} else {
+				out = append(out, ' ')
+			}
 		case c == '>' && in:
 			in = false
 			out = append(out, ' ')
@@ -259,6 +332,29 @@ func stripTags(b []byte) []byte {
 		}
 	}
 	return bytes.Join(lines, []byte("\n"))
+}
+
+// blockTags are the HTML elements that start or end a block of text.
+var blockTags = map[string]bool{
+	"p": true, "div": true, "li": true, "ul": true, "ol": true, "pre": true, "br": true,
+	"tr": true, "td": true, "th": true, "table": true, "blockquote": true, "hr": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"dt": true, "dd": true, "dl": true, "section": true, "article": true, "aside": true,
+	"header": true, "footer": true, "nav": true, "main": true, "figure": true,
+	"figcaption": true, "details": true, "summary": true, "title": true, "body": true,
+}
+
+// blockTag reports whether the tag that b starts (just after its '<')
+// is a block-level element, opening or closing.
+func blockTag(b []byte) bool {
+	if len(b) > 0 && b[0] == '/' {
+		b = b[1:]
+	}
+	n := 0
+	for n < len(b) && n < 12 && (b[n] >= 'a' && b[n] <= 'z' || b[n] >= 'A' && b[n] <= 'Z' || b[n] >= '0' && b[n] <= '9') {
+		n++
+	}
+	return n > 0 && blockTags[strings.ToLower(string(b[:n]))]
 }
 
 // Message says what was found and what to do, without the path.

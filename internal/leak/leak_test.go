@@ -108,3 +108,32 @@ func FuzzWords(f *testing.F) {
 		_ = stripTags(b)
 	})
 }
+
+// A line of prose and the command under it are two blocks: the words at
+// the end of one and the start of the other are no passage, even when a
+// sealed sentence runs on from the same words into the same command.
+func TestCheckPassagesStayInTheirBlock(t *testing.T) {
+	src := strings.Replace(string(scenario.Template("tin-meadow")), "The cause, how to find it, and the fix.",
+		"List the shard's moray zones (`manta-adm show -o service,shard,zonename moray`) and restart them.", 1)
+	s, err := scenario.Parse("tin-meadow.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sealed := map[string]*scenario.Scenario{"tin-meadow": s}
+	dir := t.TempDir()
+	write(t, dir, "tools/mlocate.md", "Turn the shard into moray and postgres zones.\n\n```sh\nmanta-adm show -o service,shard,zonename,primary_ip moray\n```\n")
+	write(t, dir, "tools/mlocate/index.html", "<p>Turn the shard into moray and postgres zones.</p>\n<pre><code>manta-adm show -o service,shard,zonename,primary_ip moray</code></pre>\n")
+	write(t, dir, "search-index.js", `window.I={"t":"Turn the shard into moray and postgres zones.\u2029manta-adm show -o service,shard,zonename,primary_ip moray"};`+"\n")
+	got, err := Check(sealed, []string{dir})
+	if err != nil || len(got) != 0 {
+		t.Fatalf("findings = %+v, %v", got, err)
+	}
+	// The same passage inside one block is still found, in every form.
+	write(t, dir, "guide/notes.md", "We listed the shard's moray zones with\nmanta-adm show -o service,shard,zonename moray, then\n")
+	write(t, dir, "guide/notes/index.html", "<li>list the shard&#39;s <code>moray</code> zones (<code>manta-adm show -o service,shard,zonename moray</code>)</li>\n")
+	write(t, dir, "index.js", `{"t":"list the shard's moray zones (manta-adm show -o service,shard,zonename moray)\u2029next"}`+"\n")
+	got, err = Check(sealed, []string{dir})
+	if err != nil || len(got) != 3 {
+		t.Fatalf("findings = %+v, %v", got, err)
+	}
+}

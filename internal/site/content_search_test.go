@@ -6,9 +6,15 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"irp/internal/leak"
+	"irp/internal/project"
+	"irp/internal/scenario"
+	"irp/internal/vault"
 )
 
 // toolSearches are, for each cheat-sheet, a word from its output that a
@@ -45,18 +51,12 @@ var toolSearches = map[string]string{
 // must be among the first three).
 func TestContentSearch(t *testing.T) {
 	chromium(t)
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
+	root := repoRoot(t)
 	tools, err := filepath.Glob(filepath.Join(root, "content", "tools", "*.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	public := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Source: root, Dest: public}); err != nil {
-		t.Fatalf("building the site from %s: %v", root, err)
-	}
+	public := repoSite(t)
 
 	type want struct {
 		query, page string
@@ -86,6 +86,7 @@ func TestContentSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	public = copyDir(t, public) // the probe's files go into a copy
 	if err := os.WriteFile(filepath.Join(public, "queries.js"), append([]byte("window.IRP_QUERIES = "), js...), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -130,4 +131,86 @@ func pageTitle(t *testing.T, path string) string {
 	}
 	t.Fatalf("%s: no title", path)
 	return ""
+}
+
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+var repoSiteOnce struct {
+	sync.Once
+	dir string
+	err error
+}
+
+// repoSite builds the site of the repository's own content once for all
+// the tests that read it, and returns its directory. Tests must not change
+// it (copyDir gives a copy to add files to).
+func repoSite(t *testing.T) string {
+	t.Helper()
+	root := repoRoot(t)
+	repoSiteOnce.Do(func() {
+		dir, err := os.MkdirTemp(os.Getenv("XDG_CACHE_HOME"), "repo-site-") // removed by TestMain
+		if err != nil {
+			repoSiteOnce.err = err
+			return
+		}
+		repoSiteOnce.dir = filepath.Join(dir, "public")
+		_, repoSiteOnce.err = Build(Options{Source: root, Dest: repoSiteOnce.dir})
+	})
+	if repoSiteOnce.err != nil {
+		t.Fatalf("building the site from %s: %v", root, repoSiteOnce.err)
+	}
+	return repoSiteOnce.dir
+}
+
+// copyDir copies the tree at src into a new temp dir and returns it.
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "public")
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// TestRepoSiteHasNoLeaks opens the shipped example scenarios with the demo
+// key and checks that no passage of them, and no private key, is in the
+// repository's content or in the site built from it.
+func TestRepoSiteHasNoLeaks(t *testing.T) {
+	root := repoRoot(t)
+	p, err := project.Find(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := vault.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, err := vault.ParseIdentityFile(filepath.Join(root, "testdata", "demo-instigator.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := v.IDs()
+	if err != nil || len(list) == 0 {
+		t.Fatalf("no sealed scenarios to check against (%v)", err)
+	}
+	sealed := map[string]*scenario.Scenario{}
+	for _, id := range list {
+		if sealed[id], err = v.Open(id, ids); err != nil {
+			t.Fatal(err)
+		}
+	}
+	found, err := leak.Check(sealed, []string{p.Content(), repoSite(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range found {
+		t.Errorf("%s:%d: %s", f.File, f.Line, f.Message())
+	}
 }

@@ -261,7 +261,7 @@ func splitSections(content string) []section {
 				if inHeading != 0 {
 					head.WriteByte(' ')
 				} else {
-					text.WriteByte(' ')
+					text.WriteRune(blockSep)
 				}
 			}
 		case html.EndTagToken:
@@ -280,7 +280,7 @@ func splitSections(content string) []section {
 				continue
 			}
 			if blockish(a) {
-				text.WriteByte(' ')
+				text.WriteRune(blockSep)
 			}
 		}
 	}
@@ -315,21 +315,34 @@ func blockish(a atom.Atom) bool {
 	return false
 }
 
-// collapse trims and squeezes runs of white space to one space.
+// blockSep goes between the blocks (paragraphs, list items, code blocks,
+// cells) of a section's text in the index: the paragraph separator, which
+// search treats as a space and the leak check as the end of a passage.
+const blockSep = '\u2029'
+
+// collapse trims and squeezes runs of white space to one space, or to one
+// blockSep when the run holds one.
 func collapse(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
+	space, block := false, false
 	for _, r := range s {
 		switch r {
 		case ' ', '\t', '\n', '\r', '\f', '\u00a0':
 			space = true
 			continue
+		case blockSep:
+			space, block = true, true
+			continue
 		}
 		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+			if block {
+				b.WriteRune(blockSep)
+			} else {
+				b.WriteByte(' ')
+			}
 		}
-		space = false
+		space, block = false, false
 		b.WriteRune(r)
 	}
 	return b.String()

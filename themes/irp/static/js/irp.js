@@ -396,6 +396,9 @@
         }
       }
     }
+    // The index separates blocks with U+2029 (for the leak check); shown
+    // as a space.
+    text = text.replace(/\u2029/g, " ");
     if (text.length <= width) return text;
     var at = 0;
     if (re) {
