@@ -161,7 +161,14 @@ func publicKeyOf(path string) (string, error) {
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
-		if strings.HasPrefix(line, "AGE-SECRET-KEY-1") {
+		if strings.HasPrefix(line, "AGE-SECRET-KEY-PQ-") {
+			id, err := age.ParseHybridIdentity(line)
+			if err != nil {
+				return "", fmt.Errorf("%s: malformed identity", path)
+			}
+			return id.Recipient().String(), nil
+		}
+		if strings.HasPrefix(line, "AGE-SECRET-KEY-") {
 			id, err := age.ParseX25519Identity(line)
 			if err != nil {
 				return "", fmt.Errorf("%s: malformed identity", path)

