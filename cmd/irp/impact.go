@@ -154,7 +154,9 @@ func runImpact(cmd *cobra.Command, o impactOptions, args []string) error {
 	}
 	err = report(cmd, o, agg)
 	if ferr := reportFileErrors(cmd, fileErrs); ferr != nil {
-		if err != nil && !errors.Is(err, problem.Found) {
+		// "No audit records" says nothing more when no input could be read.
+		nothingRead := agg.Lines == 0 && errors.Is(err, impact.ErrNoRecords)
+		if err != nil && !errors.Is(err, problem.Found) && !nothingRead {
 			fmt.Fprintf(cmd.ErrOrStderr(), "irp: %s\n", err)
 		}
 		return ferr
