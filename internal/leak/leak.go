@@ -159,16 +159,17 @@ func scanFile(path string, src []byte, seed maphash.Seed, index map[uint64]origi
 type word struct {
 	text string
 	line int
-	// block: a block boundary (paragraph, list item, code block, table
-	// cell) comes before this word.
+	// block: a code block starts or ends just before this word.
 	block bool
 }
 
-// crossesBlock reports whether a run of words spans a block boundary. A
-// passage never does: a sentence ends with its paragraph. This keeps a line
-// of prose and the command shown under it from matching a sentence that
-// happens to end with the same words as the prose and go on with the same
-// command.
+// crossesBlock reports whether a run of words spans the edge of a code
+// block. A passage never does: the text either side of a fence or a <pre>
+// is prose on one side and a command on the other, and words at the end of
+// a paragraph followed by the first words of a command under it are no
+// sentence of a scenario, even when a sealed sentence runs on from the
+// same words into the same command. Every other line break, blank or not,
+// is ignored as the spec asks.
 func crossesBlock(ws []word) bool {
 	for _, w := range ws[1:] {
 		if w.block {
@@ -178,18 +179,18 @@ func crossesBlock(ws []word) bool {
 	return false
 }
 
-// blockMark stands for a block boundary in text; stripTags puts it where a
-// block-level HTML tag was.
+// blockMark stands for the edge of a code block in text; stripTags puts it
+// where a <pre> or </pre> tag was.
 const blockMark = '\x1e'
 
-// isBlockMark reports whether r marks a block boundary: blockMark, or the
-// paragraph separator U+2029 that the site's search index writes between
-// the blocks of a section's text.
+// isBlockMark reports whether r marks the edge of a code block: blockMark,
+// or the paragraph separator U+2029 that the site's search index writes
+// around the code blocks of a section's text.
 func isBlockMark(r rune) bool { return r == blockMark || r == '\u2029' }
 
 // words splits b into lowercase runs of letters and digits, with the line
-// each starts on, and marks the first word of each block: after a blank
-// line, a Markdown fence line, or a block mark (isBlockMark). With
+// each starts on, and marks the first word after the edge of a code block:
+// a Markdown fence line, or a block mark (isBlockMark). With
 // escapes, backslash escapes (\n, \t, \u0041) as found in JS and JSON
 // strings separate words instead of gluing letters on; an escaped block
 // mark (\u2029) is a block boundary.
@@ -233,13 +234,13 @@ func words(b []byte, escapes bool) []word {
 		}
 		if r == '\n' {
 			flush()
-			if blankOrFence(b[lineStart:i]) {
+			if fence(b[lineStart:i]) {
 				block = true
 			}
 			line++
 			lineStart = i + 1
 			i += size
-			if next := b[lineStart:]; blankOrFence(next[:lineEnd(next)]) {
+			if next := b[lineStart:]; fence(next[:lineEnd(next)]) {
 				block = true
 			}
 			continue
@@ -259,11 +260,10 @@ func words(b []byte, escapes bool) []word {
 	return out
 }
 
-// blankOrFence reports whether a line is blank or opens or closes a
-// Markdown code fence.
-func blankOrFence(l []byte) bool {
+// fence reports whether a line opens or closes a Markdown code fence.
+func fence(l []byte) bool {
 	t := bytes.TrimSpace(l)
-	return len(t) == 0 || bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~"))
+	return bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~"))
 }
 
 func lineEnd(b []byte) int {
@@ -309,7 +309,7 @@ func stripTags(b []byte) []byte {
 		switch {
 		case c == '<':
 			in = true
-			if blockTag(b[i+1:]) {
+			if preTag(b[i+1:]) {
 				out = append(out, blockMark)
 			} else {
 				out = append(out, ' ')
@@ -334,27 +334,13 @@ func stripTags(b []byte) []byte {
 	return bytes.Join(lines, []byte("\n"))
 }
 
-// blockTags are the HTML elements that start or end a block of text.
-var blockTags = map[string]bool{
-	"p": true, "div": true, "li": true, "ul": true, "ol": true, "pre": true, "br": true,
-	"tr": true, "td": true, "th": true, "table": true, "blockquote": true, "hr": true,
-	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
-	"dt": true, "dd": true, "dl": true, "section": true, "article": true, "aside": true,
-	"header": true, "footer": true, "nav": true, "main": true, "figure": true,
-	"figcaption": true, "details": true, "summary": true, "title": true, "body": true,
-}
-
-// blockTag reports whether the tag that b starts (just after its '<')
-// is a block-level element, opening or closing.
-func blockTag(b []byte) bool {
+// preTag reports whether the tag that b starts (just after its '<') is
+// <pre> or </pre>.
+func preTag(b []byte) bool {
 	if len(b) > 0 && b[0] == '/' {
 		b = b[1:]
 	}
-	n := 0
-	for n < len(b) && n < 12 && (b[n] >= 'a' && b[n] <= 'z' || b[n] >= 'A' && b[n] <= 'Z' || b[n] >= '0' && b[n] <= '9') {
-		n++
-	}
-	return n > 0 && blockTags[strings.ToLower(string(b[:n]))]
+	return len(b) >= 4 && strings.EqualFold(string(b[:3]), "pre") && (b[3] == '>' || b[3] == ' ' || b[3] == '\t' || b[3] == '\n' || b[3] == '/')
 }
 
 // Message says what was found and what to do, without the path.

@@ -144,3 +144,16 @@ func TestCheckPassagesStayInTheirBlock(t *testing.T) {
 		t.Fatalf("findings = %+v, %v", got, err)
 	}
 }
+
+// Line breaks are ignored, blank ones too: a sealed sentence split into two
+// paragraphs (in Markdown, in HTML, in the search index) is still found.
+func TestCheckSeesAcrossParagraphs(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "guide/split.md", "The registrar in the storage zone\n\nwas disabled, so ZooKeeper dropped it.\n")
+	write(t, dir, "guide/split/index.html", "<p>The registrar in the storage zone</p>\n<p>was disabled, so ZooKeeper</p>\n")
+	write(t, dir, "list.html", "<ul><li>the registrar in the storage</li><li>zone was disabled</li></ul>\n")
+	got, err := Check(scenarios(t), []string{dir})
+	if err != nil || len(got) != 3 {
+		t.Fatalf("findings = %+v, %v", got, err)
+	}
+}

@@ -451,10 +451,10 @@ Careful.
 func TestSplitSections(t *testing.T) {
 	parts := splitSections(`<p>Intro <em>text</em><script>x()</script><button>Copy</button></p><h2 id="a">A <a class="anchor" aria-hidden="true" href="#a"><img aria-hidden="true" src="x.svg">#</a></h2><p>one</p><h4 id="deep">Deep</h4><p>two</p><h3>no id</h3><h3 id="b">B</h3><pre><code>x
 y</code></pre>`)
-	// Blocks are kept apart by U+2029 (blockSep), for the leak check.
+	// Code blocks are set apart by U+2029 (blockSep), for the leak check.
 	want := []section{
 		{text: "Intro text"},
-		{id: "a", heading: "A", text: "one\u2029Deep\u2029two\u2029no id"},
+		{id: "a", heading: "A", text: "one Deep two no id"},
 		{id: "b", heading: "B", text: "x y"},
 	}
 	if len(parts) != len(want) {

@@ -261,7 +261,7 @@ func splitSections(content string) []section {
 				if inHeading != 0 {
 					head.WriteByte(' ')
 				} else {
-					text.WriteRune(blockSep)
+					text.WriteRune(separator(a))
 				}
 			}
 		case html.EndTagToken:
@@ -280,7 +280,7 @@ func splitSections(content string) []section {
 				continue
 			}
 			if blockish(a) {
-				text.WriteRune(blockSep)
+				text.WriteRune(separator(a))
 			}
 		}
 	}
@@ -315,10 +315,19 @@ func blockish(a atom.Atom) bool {
 	return false
 }
 
-// blockSep goes between the blocks (paragraphs, list items, code blocks,
-// cells) of a section's text in the index: the paragraph separator, which
-// search treats as a space and the leak check as the end of a passage.
+// blockSep goes around the code blocks of a section's text in the index:
+// the paragraph separator, which search treats as a space and the leak
+// check as the edge of a passage (prose and the command under it are not
+// one sentence).
 const blockSep = '\u2029'
+
+// separator is what the edge of a block element a leaves in the text.
+func separator(a atom.Atom) rune {
+	if a == atom.Pre {
+		return blockSep
+	}
+	return ' '
+}
 
 // collapse trims and squeezes runs of white space to one space, or to one
 // blockSep when the run holds one.
