@@ -11,9 +11,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 
 	"irp/internal/doc"
 )
@@ -272,13 +270,11 @@ func (c *checker) sectionBody(s doc.Section) {
 	}
 }
 
-var md = goldmark.New()
-
 // codeBlocks counts the examples and checks that every command which
 // changes the system is marked invasive.
 func (c *checker) codeBlocks() {
 	body := c.d.Body
-	root := md.Parser().Parse(text.NewReader(body))
+	root := c.d.AST()
 	lineAt := func(off int) int { return c.d.BodyLine + bytes.Count(body[:off], []byte("\n")) }
 
 	var (

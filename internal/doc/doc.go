@@ -40,7 +40,14 @@ type Doc struct {
 	Body      []byte         // Markdown after the front matter
 	BodyLine  int            // line in the file where Body starts (1-based)
 	Sections  []Section      // every heading in document order
+
+	root ast.Node // Body parsed by goldmark (CommonMark); see AST
 }
+
+// AST is the Markdown body as goldmark's CommonMark parser reads it, parsed
+// once by Parse for every reader of the page (sections, links, code
+// blocks). Segments index Body. Walk it; do not change it.
+func (d *Doc) AST() ast.Node { return d.root }
 
 // Section is a heading and the Markdown under it up to the next heading of
 // the same or a higher level.
@@ -73,7 +80,8 @@ func Parse(name string, src []byte) (*Doc, error) {
 	if err := d.splitFrontMatter(src); err != nil {
 		return nil, err
 	}
-	d.Sections = sections(d.Body, d.BodyLine)
+	d.root = md().Parser().Parse(text.NewReader(d.Body))
+	d.Sections = sections(d.root, d.Body, d.BodyLine)
 	return d, nil
 }
 
@@ -166,8 +174,7 @@ func firstLine(s string) string {
 // md is built on first use: package init stays cheap for every irp command.
 var md = sync.OnceValue(func() goldmark.Markdown { return goldmark.New() })
 
-func sections(body []byte, bodyLine int) []Section {
-	root := md().Parser().Parse(text.NewReader(body))
+func sections(root ast.Node, body []byte, bodyLine int) []Section {
 	type mark struct {
 		level  int
 		title  string

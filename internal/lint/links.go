@@ -6,26 +6,8 @@ import (
 	"path"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
-
-// md finds links: CommonMark's block structure (so code is not searched)
-// and the inline parsers that can hold or hide a link; emphasis, which
-// cannot, is left out to keep the lint quick.
-var md = goldmark.New(goldmark.WithParser(parser.NewParser(
-	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-	parser.WithInlineParsers(
-		util.Prioritized(parser.NewCodeSpanParser(), 100),
-		util.Prioritized(parser.NewLinkParser(), 200),
-		util.Prioritized(parser.NewAutoLinkParser(), 300),
-		util.Prioritized(parser.NewRawHTMLParser(), 400),
-	),
-	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-)))
 
 // links checks every internal link of a page: the page it names must exist
 // and so must the heading its #anchor names. Links with a scheme (https:,
@@ -33,7 +15,7 @@ var md = goldmark.New(goldmark.WithParser(parser.NewParser(
 // which the site leaves as written; links in code are not links.
 func (c *checker) links(pg *page) {
 	body := pg.doc.Body
-	root := md.Parser().Parse(text.NewReader(body))
+	root := pg.doc.AST()
 	last := 0 // offset of the last thing seen, for links without text
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

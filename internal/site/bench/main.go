@@ -1,5 +1,5 @@
-// Command bench times `irp-site build` against the stock Hugo v0.165.0 CLI
-// on the same synthetic site (2,000 pages of about ten sections each, code
+// Command bench times `irp build` (and `irp-site build` alone) against the
+// stock Hugo v0.165.0 CLI on the same synthetic site (2,000 pages of about ten sections each, code
 // blocks and internal links, built with the irp theme) and prints the
 // medians and their ratio. Run it from the repository root: make bench-site.
 package main
@@ -40,10 +40,13 @@ func run(pages, runs int, keep bool) error {
 		return fmt.Errorf("run from the repository root (no themes/irp here)")
 	}
 	site := filepath.Join(root, "bin", "irp-site")
-	if _, err := os.Stat(site); err != nil {
-		fmt.Fprintln(os.Stderr, "building bin/irp-site")
-		if err := goBuild(root, site, "./cmd/irp-site"); err != nil {
-			return err
+	irpBin := filepath.Join(root, "bin", "irp")
+	for bin, pkg := range map[string]string{site: "./cmd/irp-site", irpBin: "./cmd/irp"} {
+		if _, err := os.Stat(bin); err != nil {
+			fmt.Fprintln(os.Stderr, "building", bin)
+			if err := goBuild(root, bin, pkg); err != nil {
+				return err
+			}
 		}
 	}
 	hugo, err := stockHugo(root)
@@ -63,31 +66,37 @@ func run(pages, runs int, keep bool) error {
 	}
 	fmt.Printf("synthetic site: %d pages × ~10 sections in %s\n", pages, dir)
 
+	// irp build is what a user runs: the content lint (links, anchors,
+	// cheat-sheet schema), then irp-site (Hugo, search index), then the
+	// private-key scan of the output (the sealed-text scan needs a vault).
 	irpDest := filepath.Join(dir, "public-irp")
+	siteDest := filepath.Join(dir, "public-site")
 	hugoDest := filepath.Join(dir, "public-hugo")
-	irpCmd := []string{site, "build", "--source", dir, "--dest", irpDest}
-	hugoCmd := []string{hugo, "--source", dir, "--destination", hugoDest, "--quiet"}
-
+	cmds := []struct {
+		argv []string
+		dest string
+		got  []sample
+	}{
+		{argv: []string{irpBin, "build", "--dest", irpDest}, dest: irpDest},
+		{argv: []string{site, "build", "--source", dir, "--dest", siteDest}, dest: siteDest},
+		{argv: []string{hugo, "--source", dir, "--destination", hugoDest, "--quiet"}, dest: hugoDest},
+	}
 	// One untimed run each warms the file cache and Hugo's caches.
-	for _, c := range [][]string{irpCmd, hugoCmd} {
-		if _, err := timed(c); err != nil {
+	for _, c := range cmds {
+		if _, err := timed(dir, c.argv); err != nil {
 			return err
 		}
 	}
-	// Runs alternate so that a change in machine load hits both tools.
-	var irp, hg []sample
+	// Runs alternate so that a change in machine load hits every tool.
 	for i := 0; i < runs; i++ {
-		os.RemoveAll(irpDest)
-		r, err := timed(irpCmd)
-		if err != nil {
-			return err
+		for j := range cmds {
+			os.RemoveAll(cmds[j].dest)
+			r, err := timed(dir, cmds[j].argv)
+			if err != nil {
+				return err
+			}
+			cmds[j].got = append(cmds[j].got, r)
 		}
-		irp = append(irp, r)
-		os.RemoveAll(hugoDest)
-		if r, err = timed(hugoCmd); err != nil {
-			return err
-		}
-		hg = append(hg, r)
 	}
 	report := func(name string, ss []sample) (wall, cpu time.Duration) {
 		var walls, cpus []time.Duration
@@ -100,9 +109,11 @@ func run(pages, runs int, keep bool) error {
 			name, wall.Round(time.Millisecond), rounded(walls), "", cpu.Round(time.Millisecond), rss>>10)
 		return wall, cpu
 	}
-	wi, ci := report("irp-site build (with search index)", irp)
-	wh, ch := report("stock hugo "+hugoVersion, hg)
-	fmt.Printf("ratio irp-site/hugo: %.2f× wall, %.2f× cpu (target ≤ 1.10×)\n", float64(wi)/float64(wh), float64(ci)/float64(ch))
+	wi, ci := report("irp build (lint, search index, key scan)", cmds[0].got)
+	ws, cs := report("irp-site build alone", cmds[1].got)
+	wh, ch := report("stock hugo "+hugoVersion, cmds[2].got)
+	fmt.Printf("ratio irp build/hugo: %.2f× wall, %.2f× cpu (target ≤ 1.10×)\n", float64(wi)/float64(wh), float64(ci)/float64(ch))
+	fmt.Printf("ratio irp-site/hugo:  %.2f× wall, %.2f× cpu\n", float64(ws)/float64(wh), float64(cs)/float64(ch))
 	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
 		fmt.Printf("load average during the runs: %s", b)
 	}
@@ -151,8 +162,9 @@ type sample struct {
 	rss       int64
 }
 
-func timed(argv []string) (sample, error) {
+func timed(dir string, argv []string) (sample, error) {
 	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Dir = dir
 	var errb strings.Builder
 	cmd.Stderr = &errb
 	start := time.Now()
@@ -193,6 +205,10 @@ var sections = []string{"tools", "guide", "components", "resources"}
 
 // generate writes a site with the repo's config and a copy of the theme on
 // disk (so the stock hugo sees the same theme as irp-site).
+// cheatSections are the first headings of a generated cheat-sheet, as the
+// schema wants them.
+var cheatSections = []string{"When to reach for it", "Examples", "Reading the output", "Pitfalls"}
+
 func generate(dir, root string, pages int) error {
 	cfg := `baseURL = "/"
 title = "Bench"
@@ -239,22 +255,38 @@ endLevel = 3
 	}
 	for i := 0; i < pages; i++ {
 		sec, file := name(i)
+		tool := sec == "tools" // a cheat-sheet: irp build checks its schema
 		var b strings.Builder
-		fmt.Fprintf(&b, "+++\ntitle = \"%s %s %d\"\nsummary = %q\nsymptoms = [%q, %q]\n+++\n\n%s\n",
-			words[rng.IntN(len(words))], words[rng.IntN(len(words))], i, sentence(8), sentence(3), sentence(2), sentence(30))
+		fmt.Fprintf(&b, "+++\ntitle = \"%s %s %d\"\nsummary = %q\nsymptoms = [%q, %q]\n",
+			words[rng.IntN(len(words))], words[rng.IntN(len(words))], i, sentence(8), sentence(3), sentence(2))
+		if tool {
+			b.WriteString("platform = \"SmartOS\"\ncomponents = [\"any\"]\n" +
+				"sources = [{title = \"prstat(1M)\", url = \"https://illumos.org/man/1M/prstat\"}]\n")
+		}
+		fmt.Fprintf(&b, "+++\n\n%s\n", sentence(30))
 		for h := 0; h < 10; h++ {
 			heading := fmt.Sprintf("%s %s %d", words[rng.IntN(len(words))], words[rng.IntN(len(words))], h)
-			if h == 0 {
+			switch {
+			case tool && h < len(cheatSections):
+				heading = cheatSections[h]
+			case h == 0:
 				heading = "Reading the output"
 			}
-			if h%3 == 2 {
+			if h%3 == 2 && !(tool && h < len(cheatSections)) {
 				fmt.Fprintf(&b, "\n### %s\n\n", heading)
 			} else {
 				fmt.Fprintf(&b, "\n## %s\n\n", heading)
 			}
+			if heading == "Examples" {
+				for e := 0; e < 3; e++ {
+					fmt.Fprintf(&b, "%s\n\n```sh\nprstat -mLc -p {{pid}} %d\n```\n\n", sentence(6), e+1)
+				}
+			}
 			fmt.Fprintf(&b, "%s %s\n\n", sentence(25), sentence(15))
 			if h%2 == 0 {
-				fmt.Fprintf(&b, "```sh\n%s -p {{pid}} %s | sort -n | head\n```\n\n", words[rng.IntN(len(words))], words[rng.IntN(len(words))])
+				// A read-only command (a random first word may be one that
+				// changes the system, which the schema wants marked).
+				fmt.Fprintf(&b, "```sh\npgrep -fl %s | sort -n | head -%d\n```\n\n", words[rng.IntN(len(words))], 1+rng.IntN(20))
 			}
 			j := rng.IntN(pages)
 			tsec, tfile := name(j)
