@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -78,16 +77,7 @@ func (c *checker) add(line int, format string, args ...any) {
 
 // fieldLine is the line of front matter field key, or 1 (the opening
 // delimiter) when the field is absent.
-func (c *checker) fieldLine(key string) int {
-	re := regexp.MustCompile(`^\s*(["']?` + regexp.QuoteMeta(key) + `["']?\s*[=:]|\[\[?\s*` + regexp.QuoteMeta(key) + `\s*\]\]?)`)
-	lines := bytes.Split(c.src, []byte("\n"))
-	for i := 1; i < len(lines) && i < c.d.BodyLine-2; i++ {
-		if re.Match(lines[i]) {
-			return i + 1
-		}
-	}
-	return 1
-}
+func (c *checker) fieldLine(key string) int { return doc.FieldLine(c.src, c.d.BodyLine, key) }
 
 func (c *checker) frontMatter() {
 	c.text("title", false)

@@ -330,3 +330,49 @@ func (d *Doc) Strings(key string) (list []string, ok bool) {
 	}
 	return list, true
 }
+
+// FieldLine is the line of the file (1-based) where the front matter of
+// src, whose body starts at bodyLine, sets the top-level field key: a line
+// `key = …`, `key: …` (the key may be quoted), or a TOML table header
+// `[key]` or `[[key]]`. It is 1, the opening delimiter, when there is none.
+func FieldLine(src []byte, bodyLine int, key string) int {
+	line := 1
+	for rest := src; len(rest) > 0 && line < bodyLine-1; line++ {
+		l := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if line > 1 && setsField(l, key) {
+			return line
+		}
+	}
+	return 1
+}
+
+func setsField(l []byte, key string) bool {
+	l = bytes.TrimLeft(l, " \t")
+	if t, ok := bytes.CutPrefix(l, []byte("[")); ok {
+		t = bytes.TrimPrefix(t, []byte("["))
+		t = bytes.TrimLeft(t, " \t")
+		t, ok = bytes.CutPrefix(t, []byte(key))
+		return ok && bytes.HasPrefix(bytes.TrimLeft(t, " \t"), []byte("]"))
+	}
+	if len(l) > 0 && (l[0] == '"' || l[0] == '\'') {
+		q := l[0]
+		t, ok := bytes.CutPrefix(l[1:], []byte(key))
+		if !ok || len(t) == 0 || t[0] != q {
+			return false
+		}
+		l = t[1:]
+	} else {
+		t, ok := bytes.CutPrefix(l, []byte(key))
+		if !ok {
+			return false
+		}
+		l = t
+	}
+	l = bytes.TrimLeft(l, " \t")
+	return len(l) > 0 && (l[0] == '=' || l[0] == ':')
+}

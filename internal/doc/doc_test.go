@@ -106,3 +106,32 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestFieldLine(t *testing.T) {
+	toml := "+++\ntitle = \"x\"\n'summary' = \"y\"\n  platform=\"z\"\n[[sources]]\ntitle = \"s\"\n[ params ]\n+++\nbody\n"
+	yaml := "---\ntitle: x\n\"related\": [a]\nsummary:   y\n---\nsummary: not front matter\n"
+	cases := []struct {
+		src, key string
+		want     int
+	}{
+		{toml, "title", 2},
+		{toml, "summary", 3},
+		{toml, "platform", 4},
+		{toml, "sources", 5},
+		{toml, "params", 7},
+		{toml, "related", 1},
+		{toml, "titl", 1},
+		{yaml, "related", 3},
+		{yaml, "summary", 4},
+		{yaml, "body", 1},
+	}
+	for _, c := range cases {
+		d, err := Parse("x.md", []byte(c.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := FieldLine([]byte(c.src), d.BodyLine, c.key); got != c.want {
+			t.Errorf("FieldLine(%q) = %d, want %d", c.key, got, c.want)
+		}
+	}
+}

@@ -4,7 +4,6 @@
 package lint
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -256,22 +255,9 @@ func (c *checker) titles(names []string) {
 				}
 			}
 			pg := c.pages[u.name]
-			c.add(u.name, fieldLine(pg.src, pg.doc.BodyLine, "title"), "title %q is also used by %s", u.title, strings.Join(others, ", "))
+			c.add(u.name, doc.FieldLine(pg.src, pg.doc.BodyLine, "title"), "title %q is also used by %s", u.title, strings.Join(others, ", "))
 		}
 	}
-}
-
-// fieldLine is the line of a top-level front matter field, or 1 (the
-// opening delimiter) when it cannot be found.
-func fieldLine(src []byte, bodyLine int, key string) int {
-	re := regexp.MustCompile(`^\s*["']?` + regexp.QuoteMeta(key) + `["']?\s*[=:]`)
-	lines := bytes.Split(src, []byte("\n"))
-	for i := 1; i < len(lines) && i < bodyLine-2; i++ {
-		if re.Match(lines[i]) {
-			return i + 1
-		}
-	}
-	return 1
 }
 
 // resolve finds the page a content path points at from the page from:
