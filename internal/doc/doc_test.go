@@ -104,6 +104,9 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("section line %d before body line %d", s.Line, d.BodyLine)
 			}
 		}
+		if l := FieldLine(src, d.BodyLine, "title"); l < 1 || l > max(1, d.BodyLine-2) {
+			t.Fatalf("title on line %d, body on line %d", l, d.BodyLine)
+		}
 	})
 }
 
