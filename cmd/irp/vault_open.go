@@ -54,17 +54,20 @@ checks, for files encrypted with the age CLI.`,
 				_, err = cmd.OutOrStdout().Write(pt)
 				return err
 			}
+			if section == "" {
+				src, err := v.OpenSource(id, keys.ids)
+				if err != nil {
+					return wrapf(keys.explain(err), "vault open %s", id)
+				}
+				_, err = cmd.OutOrStdout().Write(src)
+				return err
+			}
 			s, err := v.Open(id, keys.ids)
 			if err != nil {
 				return wrapf(keys.explain(err), "vault open %s", id)
 			}
-			out := cmd.OutOrStdout()
-			if section == "" {
-				_, err = out.Write(s.Source)
-				return err
-			}
 			body, _ := s.Section(section)
-			_, err = fmt.Fprintf(out, "## %s\n\n%s\n", canonicalSection(section), body)
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "## %s\n\n%s\n", canonicalSection(section), body)
 			return err
 		},
 	}

@@ -46,7 +46,8 @@ type Doc struct {
 
 // AST is the Markdown body as goldmark's CommonMark parser reads it, parsed
 // once by Parse for every reader of the page (sections, links, code
-// blocks). Segments index Body. Walk it; do not change it.
+// blocks); nil after ParseFrontMatter. Segments index Body. Walk it; do not
+// change it.
 func (d *Doc) AST() ast.Node { return d.root }
 
 // Section is a heading and the Markdown under it up to the next heading of
@@ -82,6 +83,17 @@ func Parse(name string, src []byte) (*Doc, error) {
 	}
 	d.root = md().Parser().Parse(text.NewReader(d.Body))
 	d.Sections = sections(d.root, d.Body, d.BodyLine)
+	return d, nil
+}
+
+// ParseFrontMatter reads only the front matter of src: Body is set but not
+// parsed, so Sections and AST are empty. It is for callers that need a
+// field or two and none of the Markdown (irp vault open checks the id).
+func ParseFrontMatter(name string, src []byte) (*Doc, error) {
+	d := &Doc{Name: name, Params: map[string]any{}, BodyLine: 1}
+	if err := d.splitFrontMatter(bytes.TrimPrefix(src, []byte("\ufeff"))); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 

@@ -5,7 +5,6 @@ package scenario
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -31,11 +30,23 @@ type Scenario struct {
 	Source                           []byte            // the full plaintext Markdown
 }
 
-// idPattern is what a codename looks like: lowercase words joined by dashes.
-var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`) })
-
-// ValidID reports whether id can name a scenario (and its file).
-func ValidID(id string) bool { return len(id) <= 64 && idPattern().MatchString(id) }
+// ValidID reports whether id can name a scenario (and its file): a
+// codename of at most 64 bytes, lowercase words and digits joined by single
+// dashes, starting with a letter (^[a-z][a-z0-9]*(-[a-z0-9]+)*$).
+func ValidID(id string) bool {
+	if id == "" || len(id) > 64 || id[0] < 'a' || id[0] > 'z' || id[len(id)-1] == '-' {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		switch c := id[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && id[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // Parse reads a plaintext scenario named name (used in messages). Errors
 // name the file and line.

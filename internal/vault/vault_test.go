@@ -77,6 +77,9 @@ func TestSealOpenRoundTrip(t *testing.T) {
 		if !bytes.Equal(got.Source, s.Source) || got.Revision != 7 || got.Title != s.Title {
 			t.Fatalf("round trip changed the scenario: rev %d", got.Revision)
 		}
+		if src, err := v.OpenSource("amber-heron", []age.Identity{id}); err != nil || !bytes.Equal(src, s.Source) {
+			t.Fatalf("OpenSource = %d bytes, %v; want the sealed Markdown", len(src), err)
+		}
 	}
 	b, _ := os.ReadFile(v.ScenarioFile("amber-heron"))
 	if !bytes.HasPrefix(b, []byte("-----BEGIN AGE ENCRYPTED FILE-----")) {
@@ -132,24 +135,48 @@ func TestOpenFailures(t *testing.T) {
 		if err := os.WriteFile(v.ScenarioFile("amber-heron"), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := v.Open("amber-heron", ids)
-		var de *DamagedError
-		if !errors.As(err, &de) {
-			t.Errorf("%s: error %v, want DamagedError", name, err)
+		for _, open := range opens(v) {
+			var de *DamagedError
+			if err := open("amber-heron", ids); !errors.As(err, &de) {
+				t.Errorf("%s: error %v, want DamagedError", name, err)
+			}
 		}
 	}
-	// A file copied over another scenario's name is caught by the sealed id.
+	// A file copied over another scenario's name is caught by the sealed name.
 	swap, _ := os.ReadFile(v.ScenarioFile("cobalt-wren"))
 	if err := os.WriteFile(v.ScenarioFile("amber-heron"), swap, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := v.Open("amber-heron", ids)
-	if err == nil || !strings.Contains(err.Error(), "renamed or swapped") {
-		t.Errorf("swapped: %v", err)
+	for _, open := range opens(v) {
+		if err := open("amber-heron", ids); err == nil || !strings.Contains(err.Error(), "renamed or swapped") {
+			t.Errorf("swapped: %v", err)
+		}
+	}
+	// One sealed under the right name with another scenario inside is caught
+	// by the id in the front matter.
+	if err := v.SealBytes("scenarios/amber-heron", sample(t, "cobalt-wren", "").Source); err != nil {
+		t.Fatal(err)
+	}
+	for _, open := range opens(v) {
+		if err := open("amber-heron", ids); err == nil || !strings.Contains(err.Error(), `holds scenario "cobalt-wren"`) {
+			t.Errorf("inner id: %v", err)
+		}
+	}
+	if err := os.WriteFile(v.ScenarioFile("amber-heron"), swap, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	probs, _ := v.Verify(ids)
 	if len(probs) != 1 || !strings.Contains(probs[0].Msg, "renamed or swapped") {
 		t.Errorf("verify --mine on swapped file: %v", probs)
+	}
+}
+
+// opens are the two ways to open a scenario: parsed (Open) and as sealed
+// (OpenSource, what irp vault open prints); both must refuse the same files.
+func opens(v *Vault) []func(string, []age.Identity) error {
+	return []func(string, []age.Identity) error{
+		func(id string, ids []age.Identity) error { _, err := v.Open(id, ids); return err },
+		func(id string, ids []age.Identity) error { _, err := v.OpenSource(id, ids); return err },
 	}
 }
 
