@@ -69,19 +69,50 @@ func checkLeak(r *checkRun) error {
 	return nil
 }
 
-// buildLeak looks in content/ and the built site for sealed text and keys.
+// pendingLeaks is the leak check of content/ that irp build starts while
+// irp-site renders; buildLeak adds the staged site to it.
+type pendingLeaks struct {
+	done    chan struct{}
+	scanner *leakScanner
+	found   []string
+	err     error
+}
+
+// startBuildLeak opens the pool and scans content/ in the background.
+func startBuildLeak(r *buildRun) {
+	l := &pendingLeaks{done: make(chan struct{})}
+	r.leaks = l
+	go func() {
+		defer close(l.done)
+		l.scanner = newLeakScanner(r.project)
+		l.found, l.err = l.scanner.scan("", r.project.Content())
+	}()
+}
+
+// buildLeak looks in content/ and the staged site for sealed text and keys.
 func buildLeak(r *buildRun) error {
-	found, _, err := leakCheck(r.project, r.cmd.ErrOrStderr(), "", r.project.Content(), r.dest)
+	l := r.leaks
+	<-l.done
+	l.scanner.sayIfSkipped(r.cmd.ErrOrStderr())
+	if l.err != nil {
+		return fmt.Errorf("build: leak check: %w", l.err)
+	}
+	found, err := l.scanner.scan("", r.out)
 	if err != nil {
 		return fmt.Errorf("build: leak check: %w", err)
 	}
+	found = append(found, l.found...)
 	if len(found) == 0 {
 		return nil
 	}
+	for i, f := range found {
+		found[i] = r.shown(f)
+	}
+	sort.Strings(found)
 	for _, f := range found {
 		fmt.Fprintln(r.cmd.ErrOrStderr(), f)
 	}
-	return problem.WithHint(fmt.Errorf("build: %d leak(s): do not publish %s", len(found), r.project.Rel(r.dest)),
+	return problem.WithHint(fmt.Errorf("build: %d leak(s): nothing was published (%s is as it was)", len(found), r.project.Rel(r.dest)),
 		"remove the passages (or retire the scenario with irp vault retire), then build again")
 }
 
@@ -93,22 +124,55 @@ func buildLeak(r *buildRun) error {
 // is nothing sealed). A finding in scratch is listed as "site build: PATH"
 // and only when dirs hold no copy of it: it came from outside content/.
 func leakCheck(p project.Project, stderr io.Writer, scratch string, dirs ...string) ([]string, string, error) {
+	l := newLeakScanner(p)
+	l.sayIfSkipped(stderr)
+	found, err := l.scan(scratch, dirs...)
+	if err != nil {
+		return nil, "", err
+	}
+	return found, l.covered(), nil
+}
+
+// leakScanner looks for the sealed scenarios of the pool, as far as the
+// caller's identity opens them, and for private keys.
+type leakScanner struct {
+	project   project.Project
+	scenarios map[string]*scenario.Scenario
+	skipped   string // why sealed text is not looked for; "" when it is
+}
+
+func newLeakScanner(p project.Project) *leakScanner {
 	scenarios, skipped := poolScenarios(p)
-	covered := ""
-	if len(scenarios) > 0 {
-		covered = fmt.Sprintf("no leaks of %d sealed scenarios or keys", len(scenarios))
+	return &leakScanner{p, scenarios, skipped}
+}
+
+func (l *leakScanner) sayIfSkipped(stderr io.Writer) {
+	if l.skipped != "" {
+		fmt.Fprintf(stderr, "leak check of sealed text skipped: %s (the private-key check still ran)\n", l.skipped)
 	}
-	if skipped != "" {
-		fmt.Fprintf(stderr, "leak check of sealed text skipped: %s (the private-key check still ran)\n", skipped)
-		covered = "no private keys"
+}
+
+// covered is a word on what a clean scan shows.
+func (l *leakScanner) covered() string {
+	switch {
+	case l.skipped != "":
+		return "no private keys"
+	case len(l.scenarios) > 0:
+		return fmt.Sprintf("no leaks of %d sealed scenarios or keys", len(l.scenarios))
 	}
+	return ""
+}
+
+// scan is leakCheck's scan of dirs and scratch.
+func (l *leakScanner) scan(scratch string, dirs ...string) ([]string, error) {
+	p := l.project
 	all := dirs
 	if scratch != "" {
 		all = append(dirs[:len(dirs):len(dirs)], scratch)
 	}
-	found, err := leak.Check(scenarios, all)
+	found, err := leak.Check(l.scenarios, all)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	var out []string
 	type what struct{ kind, scenario, section string }
@@ -129,7 +193,7 @@ func leakCheck(p project.Project, stderr io.Writer, scratch string, dirs ...stri
 		}
 	}
 	sort.Strings(out)
-	return out, covered, nil
+	return out, nil
 }
 
 // poolScenarios decrypts the scenarios not yet retired, or says why it

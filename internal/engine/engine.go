@@ -58,17 +58,37 @@ type Streams struct {
 // set when irp-site could not be found or started; a child that ran and
 // failed reports it through the exit code (it prints its own errors).
 func Run(ctx context.Context, dir string, args []string, s Streams) (code int, err error) {
-	path, err := Find()
+	p, err := Start(ctx, dir, args, s)
 	if err != nil {
 		return 0, err
+	}
+	return p.Wait()
+}
+
+// Proc is a running irp-site.
+type Proc struct {
+	cmd  *exec.Cmd
+	path string
+}
+
+// Start starts irp-site with args in dir; Wait for it.
+func Start(ctx context.Context, dir string, args []string, s Streams) (*Proc, error) {
+	path, err := Find()
+	if err != nil {
+		return nil, err
 	}
 	cmd := exec.CommandContext(ctx, path, args...)
 	cmd.Dir = dir
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = s.Stdin, s.Stdout, s.Stderr
 	if err := cmd.Start(); err != nil {
-		return 0, fmt.Errorf("run %s: %w", path, err)
+		return nil, fmt.Errorf("run %s: %w", path, err)
 	}
-	code, err = exitCode(cmd.Wait(), path)
+	return &Proc{cmd, path}, nil
+}
+
+// Wait waits for irp-site to exit and returns its exit code, as Run does.
+func (p *Proc) Wait() (code int, err error) {
+	code, err = exitCode(p.cmd.Wait(), p.path)
 	if code == -1 {
 		code = 1
 	}

@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"hash/maphash"
 	"html"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -74,7 +76,61 @@ func Check(scenarios map[string]*scenario.Scenario, dirs []string) ([]Finding, e
 			}
 		}
 	}
+	// One goroutine walks, every core reads and scans; findings come back
+	// in walk order.
+	type job struct {
+		n    int
+		path string
+	}
+	type result struct {
+		n     int
+		found []Finding
+		err   error
+	}
+	jobs, results := make(chan job), make(chan result)
+	var walkErr error
+	go func() {
+		defer close(jobs)
+		n := 0
+		walkErr = walk(dirs, func(path string) {
+			jobs <- job{n, path}
+			n++
+		})
+	}()
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				found, err := scanPath(j.path, seed, index)
+				results <- result{j.n, found, err}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	var all []result
+	for r := range results {
+		all = append(all, r)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].n < all[j].n })
 	var out []Finding
+	for _, r := range all {
+		if r.err != nil {
+			return out, r.err
+		}
+		out = append(out, r.found...)
+	}
+	return out, walkErr
+}
+
+// walk calls f with every regular file under dirs, in lexical order,
+// leaving out .git and node_modules. A dir that does not exist holds
+// nothing.
+func walk(dirs []string, f func(path string)) error {
 	for _, dir := range dirs {
 		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -89,28 +145,45 @@ func Check(scenarios map[string]*scenario.Scenario, dirs []string) ([]Finding, e
 				}
 				return nil
 			}
-			if !d.Type().IsRegular() {
-				return nil
+			if d.Type().IsRegular() {
+				f(path)
 			}
-			info, err := d.Info()
-			if err != nil || info.Size() > maxFile {
-				return err
-			}
-			src, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			if isBinary(src) {
-				return nil
-			}
-			out = append(out, scanFile(path, src, seed, index)...)
 			return nil
 		})
 		if err != nil {
-			return out, err
+			return err
 		}
 	}
-	return out, nil
+	return nil
+}
+
+func scanPath(path string, seed maphash.Seed, index map[uint64]origin) ([]Finding, error) {
+	src, err := readSmall(path)
+	if err != nil || src == nil || isBinary(src) {
+		return nil, err
+	}
+	return scanFile(path, src, seed, index), nil
+}
+
+// readSmall reads a file of at most maxFile bytes whole, and returns nil
+// for a larger one. It makes four system calls where a walk, a stat and
+// os.ReadFile make six: a built site is thousands of small files.
+func readSmall(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || st.Size() > maxFile {
+		return nil, err
+	}
+	b := make([]byte, st.Size())
+	n, err := io.ReadFull(f, b)
+	if err == io.ErrUnexpectedEOF { // it shrank meanwhile
+		err = nil
+	}
+	return b[:n], err
 }
 
 func isBinary(b []byte) bool {
@@ -125,11 +198,26 @@ var keyPatterns = sync.OnceValue(func() []*regexp.Regexp {
 	}
 })
 
+// keyMarks are literal parts of every keyPatterns match: a file without
+// any of them is not run through the regexps.
+var keyMarks = [][]byte{[]byte("AGE-SECRET-KEY-"), []byte("AGE-PLUGIN-"), []byte("PRIVATE KEY-----")}
+
+func mayHoldKey(src []byte) bool {
+	for _, m := range keyMarks {
+		if bytes.Contains(src, m) {
+			return true
+		}
+	}
+	return false
+}
+
 func scanFile(path string, src []byte, seed maphash.Seed, index map[uint64]origin) []Finding {
 	var out []Finding
-	for _, re := range keyPatterns() {
-		for _, loc := range re.FindAllIndex(src, -1) {
-			out = append(out, Finding{File: path, Line: 1 + bytes.Count(src[:loc[0]], []byte("\n")), Kind: PrivateKey})
+	if mayHoldKey(src) {
+		for _, re := range keyPatterns() {
+			for _, loc := range re.FindAllIndex(src, -1) {
+				out = append(out, Finding{File: path, Line: 1 + bytes.Count(src[:loc[0]], []byte("\n")), Kind: PrivateKey})
+			}
 		}
 	}
 	if len(index) == 0 {

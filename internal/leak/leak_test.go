@@ -1,6 +1,7 @@
 package leak
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,6 +101,54 @@ func TestCheckPrivateKeys(t *testing.T) {
 	if len(got) != 2 || got[0].File != k || got[0].Line != 2 || got[1].File != s || got[1].Kind != PrivateKey {
 		t.Fatalf("findings = %+v", got)
 	}
+}
+
+// Every kind of key is found, in files scanned in parallel, and reported
+// in path order.
+func TestCheckPrivateKeyKinds(t *testing.T) {
+	dir := t.TempDir()
+	kinds := []string{
+		fakeAgeKey,
+		"AGE-SECRET-KEY-" + "PQ-1" + strings.Repeat("QPZRY9X8GF", 6),
+		"AGE-PLUGIN-YUBIKEY-" + "1" + strings.Repeat("QPZRY9X8GF", 3),
+		"-----BEGIN RSA " + "PRIVATE KEY-----",
+		"-----BEGIN " + "PRIVATE KEY-----",
+		fakeSSHHead,
+	}
+	var want []string
+	for i, k := range kinds {
+		want = append(want, write(t, dir, fmt.Sprintf("k%02d.txt", i), "x\n"+k+"\n"))
+		for j := range 20 { // clean files in between
+			write(t, dir, fmt.Sprintf("k%02d-%02d.txt", i, j), "AGE-SECRET-KEY-1 is how a key starts.\n")
+		}
+	}
+	got, err := Check(nil, []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("found %d keys, want %d: %+v", len(got), len(want), got)
+	}
+	for i, f := range got {
+		if f.File != want[i] || f.Line != 2 || f.Kind != PrivateKey {
+			t.Errorf("finding %d = %+v, want %s:2", i, f, want[i])
+		}
+	}
+}
+
+// The literal marks that let a file skip the key regexps are in every
+// match of them.
+func FuzzKeyMarks(f *testing.F) {
+	f.Add([]byte(fakeAgeKey))
+	f.Add([]byte(fakeSSHHead))
+	f.Add([]byte("AGE-PLUGIN-X-1QPZRY9X8GF2TVDW0S3JN54"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, re := range keyPatterns() {
+			if m := re.Find(b); m != nil && !mayHoldKey(m) {
+				t.Fatalf("%s matches %q, which holds no key mark", re, m)
+			}
+		}
+	})
 }
 
 func FuzzWords(f *testing.F) {

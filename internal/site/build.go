@@ -35,6 +35,9 @@ type Options struct {
 	BaseURL string // overrides baseURL from config.toml
 	Drafts  bool   // include drafts
 
+	// Stage renders into a new directory beside Dest (Result.Staged) and
+	// leaves Dest alone; Publish or Discard finishes (irp build).
+	Stage bool
 	// InMemory renders into memory instead of Dest (used by serve).
 	InMemory bool
 	// Development selects Hugo's "development" environment (serve).
@@ -48,6 +51,7 @@ type Options struct {
 type Result struct {
 	Pages       int    // pages rendered (all kinds)
 	Dest        string // absolute publish directory ("" when in memory)
+	Staged      string // where a staged build is, to Publish into Dest
 	IndexDocs   int    // entries in the search index
 	IndexBytes  int    // size of search-index.js
 	GitDisabled bool   // enableGitInfo was turned off: no git checkout here
@@ -58,6 +62,7 @@ type Site struct {
 	opts  Options
 	dir   string // absolute project directory
 	dest  string // absolute publish directory (or "/public" in memory)
+	stage string // staging directory Hugo writes to, "" when not staging
 	h     *hugolib.HugoSites
 	fs    *hugofs.Fs
 	log   *logCollector
@@ -65,13 +70,18 @@ type Site struct {
 	built bool
 }
 
-// Build loads the project and builds it once.
+// Build loads the project and builds it once. A staged build that fails
+// is discarded.
 func Build(opts Options) (Result, error) {
 	s, err := Load(opts)
 	if err != nil {
 		return Result{}, err
 	}
-	return s.Build()
+	res, err := s.Build()
+	if err != nil && s.stage != "" {
+		_ = Discard(s.stage)
+	}
+	return res, err
 }
 
 // Load reads config.toml, sets up the file systems (with the embedded theme
@@ -129,6 +139,20 @@ func Load(opts Options) (*Site, error) {
 			return nil, fmt.Errorf("--dest %s: not a directory", opts.Dest)
 		}
 	}
+	publishDir := dest
+	if opts.Stage && !opts.InMemory {
+		if publishDir, err = newStage(dest); err != nil {
+			return nil, err
+		}
+	}
+	s, err := load(opts, dir, cfgFile, top, dest, publishDir)
+	if err != nil && publishDir != dest {
+		_ = Discard(publishDir)
+	}
+	return s, err
+}
+
+func load(opts Options, dir, cfgFile string, top map[string]any, dest, publishDir string) (*Site, error) {
 
 	srcFs, err := sourceFs(dir, top)
 	if err != nil {
@@ -148,7 +172,7 @@ func Load(opts Options) (*Site, error) {
 
 	flags := config.New()
 	flags.Set("workingDir", dir)
-	flags.Set("publishDir", dest)
+	flags.Set("publishDir", publishDir)
 	flags.Set("cacheDir", cacheDir)
 	flags.Set("resourceDir", filepath.Join(cacheDir, "resources", projectKey(dir)))
 	flags.Set("noBuildLock", true)
@@ -212,7 +236,11 @@ func Load(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, lc.clean(err)
 	}
-	return &Site{opts: opts, dir: dir, dest: dest, h: h, fs: hfs, log: lc, noGit: noGit}, nil
+	s := &Site{opts: opts, dir: dir, dest: dest, h: h, fs: hfs, log: lc, noGit: noGit}
+	if publishDir != dest {
+		s.stage = publishDir
+	}
+	return s, nil
 }
 
 // Dir is the absolute project directory.
@@ -227,7 +255,7 @@ func (s *Site) PublishFs() afero.Fs { return s.fs.PublishDir }
 func (s *Site) Build(events ...fsnotify.Event) (Result, error) {
 	s.log.reset()
 	start := time.Now()
-	if !s.built && !s.opts.InMemory {
+	if !s.built && !s.opts.InMemory && s.stage == "" {
 		if err := cleanDest(s.dest); err != nil {
 			return Result{}, err
 		}
@@ -258,7 +286,7 @@ func (s *Site) Build(events ...fsnotify.Event) (Result, error) {
 
 	res := Result{GitDisabled: s.noGit}
 	if !s.opts.InMemory {
-		res.Dest = s.dest
+		res.Dest, res.Staged = s.dest, s.stage
 	}
 	for _, site := range s.h.Sites {
 		res.Pages += len(site.Pages())

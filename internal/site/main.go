@@ -15,7 +15,7 @@ import (
 )
 
 const usage = `usage:
-  irp-site build [--source DIR] [--dest DIR] [--base-url URL] [--drafts]
+  irp-site build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--hold]
   irp-site serve [--source DIR] [--port N] [--bind ADDR] [--drafts]
 `
 
@@ -28,7 +28,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "build":
-		return mainBuild(args[1:], stdout, stderr)
+		return mainBuild(args[1:], os.Stdin, stdout, stderr)
 	case "serve":
 		return mainServe(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
@@ -64,13 +64,19 @@ func parse(fl *flag.FlagSet, verb string, args []string, stdout, stderr io.Write
 	return 0, true
 }
 
-func mainBuild(args []string, stdout, stderr io.Writer) int {
+// mainBuild builds the site. With --hold (how irp build runs it) the build
+// is staged: irp-site prints "staged DIR" and waits for one line on stdin,
+// "publish" to move it into --dest, anything else (or the end of input, or
+// an interrupt) to delete it and exit 1.
+func mainBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var o Options
+	var hold bool
 	fl := newFlags("build", stderr)
 	fl.StringVar(&o.Source, "source", ".", "project directory (holds config.toml)")
 	fl.StringVar(&o.Dest, "dest", "", "publish directory (default public/)")
 	fl.StringVar(&o.BaseURL, "base-url", "", "base URL of the published site")
 	fl.BoolVar(&o.Drafts, "drafts", false, "include draft pages")
+	fl.BoolVar(&hold, "hold", false, "stage the build and publish it only when stdin says publish")
 	if code, ok := parse(fl, "build", args, stdout, stderr); !ok {
 		return code
 	}
@@ -86,6 +92,9 @@ func mainBuild(args []string, stdout, stderr io.Writer) int {
 	if tty {
 		fmt.Fprint(stderr, "building the site…")
 	}
+	o.Stage = hold
+	stop := discardOnSignal(hold)
+	defer stop()
 	res, err := Build(o)
 	if tty {
 		fmt.Fprint(stderr, "\r\033[K")
@@ -93,6 +102,17 @@ func mainBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		printErr(stderr, "build", err)
 		return 1
+	}
+	if hold {
+		if !awaitPublish(res.Staged, stdin, stdout) {
+			_ = Discard(res.Staged)
+			return 1
+		}
+		if err := Publish(res.Staged, res.Dest); err != nil {
+			_ = Discard(res.Staged)
+			printErr(stderr, "build", err)
+			return 1
+		}
 	}
 	shown := res.Dest
 	if wd, err := os.Getwd(); err == nil {

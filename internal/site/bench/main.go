@@ -87,9 +87,11 @@ func run(pages, runs int, keep bool) error {
 			return err
 		}
 	}
-	// Runs alternate so that a change in machine load hits every tool.
+	// Runs alternate, in an order that turns each round, so that a change
+	// in machine load hits every tool.
 	for i := 0; i < runs; i++ {
-		for j := range cmds {
+		for k := range cmds {
+			j := (i + k) % len(cmds)
 			os.RemoveAll(cmds[j].dest)
 			r, err := timed(dir, cmds[j].argv)
 			if err != nil {
@@ -114,6 +116,11 @@ func run(pages, runs int, keep bool) error {
 	wh, ch := report("stock hugo "+hugoVersion, cmds[2].got)
 	fmt.Printf("ratio irp build/hugo: %.2f× wall, %.2f× cpu (target ≤ 1.10×)\n", float64(wi)/float64(wh), float64(ci)/float64(ch))
 	fmt.Printf("ratio irp-site/hugo:  %.2f× wall, %.2f× cpu\n", float64(ws)/float64(wh), float64(cs)/float64(ch))
+	// The machine's speed drifts between rounds more than the tools differ
+	// (a VM sharing its host): the ratio within each round cancels that.
+	fmt.Printf("median of per-round ratios: irp build/hugo %.2f× wall, %.2f× cpu; irp-site/hugo %.2f× wall\n",
+		pairedRatio(cmds[0].got, cmds[2].got, false), pairedRatio(cmds[0].got, cmds[2].got, true),
+		pairedRatio(cmds[1].got, cmds[2].got, false))
 	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
 		fmt.Printf("load average during the runs: %s", b)
 	}
@@ -178,6 +185,20 @@ func timed(dir string, argv []string) (sample, error) {
 		s.rss = ru.Maxrss // KB on Linux
 	}
 	return s, nil
+}
+
+// pairedRatio is the median over rounds of a's time over b's, wall or cpu.
+func pairedRatio(a, b []sample, cpu bool) float64 {
+	var rs []float64
+	for i := range a {
+		x, y := a[i].wall, b[i].wall
+		if cpu {
+			x, y = a[i].cpu, b[i].cpu
+		}
+		rs = append(rs, float64(x)/float64(y))
+	}
+	sort.Float64s(rs)
+	return rs[len(rs)/2]
 }
 
 func median(ds []time.Duration) time.Duration {
