@@ -17,8 +17,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 	toml "github.com/pelletier/go-toml/v2"
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -81,7 +81,7 @@ func Parse(name string, src []byte) (*Doc, error) {
 	if err := d.splitFrontMatter(src); err != nil {
 		return nil, err
 	}
-	d.root = md().Parser().Parse(text.NewReader(d.Body))
+	d.root = Parser().Parse(text.NewReader(d.Body))
 	d.Sections = sections(d.root, d.Body, d.BodyLine)
 	return d, nil
 }
@@ -183,8 +183,17 @@ func firstLine(s string) string {
 	return s
 }
 
-// md is built on first use: package init stays cheap for every irp command.
-var md = sync.OnceValue(func() goldmark.Markdown { return goldmark.New() })
+// Parser is goldmark's CommonMark parser, as goldmark.New sets it up, built
+// on first use. Only the parser: irp never renders Markdown, and leaving
+// goldmark's root package and HTML renderer out keeps their package init
+// off every irp command.
+var Parser = sync.OnceValue(func() parser.Parser {
+	return parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)
+})
 
 func sections(root ast.Node, body []byte, bodyLine int) []Section {
 	type mark struct {

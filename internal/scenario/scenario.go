@@ -6,11 +6,9 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	toml "github.com/pelletier/go-toml/v2"
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
@@ -148,12 +146,9 @@ func canonical(title string) string {
 	return ""
 }
 
-// md is built on first use: nothing runs at package init on the vault path.
-var md = sync.OnceValue(func() goldmark.Markdown { return goldmark.New() })
-
 // listItems returns the source text of each item of the first list in body.
 func listItems(body []byte) []string {
-	root := md().Parser().Parse(text.NewReader(body))
+	root := doc.Parser().Parse(text.NewReader(body))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		list, ok := n.(*ast.List)
 		if !ok {
