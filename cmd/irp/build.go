@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -153,6 +154,7 @@ func runBuild(cmd *cobra.Command, p project.Project, o buildOptions) error {
 
 // stagedBuild is an irp-site build --hold in progress.
 type stagedBuild struct {
+	proc    *engine.Proc
 	verdict *os.File      // irp-site's stdin
 	stdout  *stagedWriter // irp-site's stdout
 	exited  chan struct{} // closed when irp-site has exited, with code and err set
@@ -172,6 +174,7 @@ func startStaged(args []string, stdout, stderr io.Writer) (*stagedBuild, error) 
 		verdict.Close()
 		return nil, err
 	}
+	b.proc = proc
 	go func() {
 		b.code, b.err = proc.Wait()
 		close(b.exited)
@@ -191,10 +194,14 @@ func (b *stagedBuild) staged() (dir string, ok bool) {
 }
 
 // finish tells irp-site to publish the staged site or to delete it, waits
-// for it to exit and returns what its exit code means for irp build.
+// for it to exit and returns what its exit code means for irp build. A
+// build that is not to be published is stopped at once (SIGTERM makes
+// irp-site delete what it staged), not rendered to the end.
 func (b *stagedBuild) finish(publish bool) error {
 	if publish {
 		_, _ = io.WriteString(b.verdict, "publish\n")
+	} else {
+		_ = b.proc.Signal(syscall.SIGTERM)
 	}
 	b.verdict.Close()
 	<-b.exited

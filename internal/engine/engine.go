@@ -86,6 +86,14 @@ func Start(ctx context.Context, dir string, args []string, s Streams) (*Proc, er
 	return &Proc{cmd, path}, nil
 }
 
+// Signal sends sig to irp-site; an irp-site that has exited is no error.
+func (p *Proc) Signal(sig os.Signal) error {
+	if err := p.cmd.Process.Signal(sig); err != nil && !errors.Is(err, os.ErrProcessDone) {
+		return err
+	}
+	return nil
+}
+
 // Wait waits for irp-site to exit and returns its exit code, as Run does.
 func (p *Proc) Wait() (code int, err error) {
 	code, err = exitCode(p.cmd.Wait(), p.path)
