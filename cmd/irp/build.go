@@ -98,6 +98,7 @@ func afterBuild() []func(r *buildRun) error {
 // only then tells irp-site to publish it: a build that fails anywhere
 // leaves the published site as it was.
 func runBuild(cmd *cobra.Command, p project.Project, o buildOptions) error {
+	defer batchGC()()
 	args := []string{"build", "--hold", "--source", p.Dir}
 	dest := p.Public()
 	var err error

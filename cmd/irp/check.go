@@ -46,6 +46,7 @@ Exit status 1 when anything is found, 0 otherwise.`,
 			if err != nil {
 				return err
 			}
+			defer batchGC()()
 			return runCheck(cmd, p)
 		},
 	}
