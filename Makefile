@@ -41,7 +41,7 @@ test:
 bench: bench-site bench-vault bench-impact
 
 bench-site: $(IRP) $(SITE)
-	$(GO) run ./internal/site/bench -runs 7
+	$(GO) run ./internal/site/bench -runs 9
 	$(GO) test -run '^$$' -bench '^BenchmarkSearchChromium$$' -benchtime 3x ./internal/site
 
 bench-vault: $(IRP)

@@ -69,9 +69,18 @@ func run(pages, runs int, keep bool) error {
 	// irp build is what a user runs: the content lint (links, anchors,
 	// cheat-sheet schema), then irp-site (Hugo, search index), then the
 	// private-key scan of the output (the sealed-text scan needs a vault).
-	irpDest := filepath.Join(dir, "public-irp")
-	siteDest := filepath.Join(dir, "public-site")
-	hugoDest := filepath.Join(dir, "public-hugo")
+	// The sites are written to memory (tmpfs) where there is one: this
+	// machine's disk discards freed blocks on every delete, which made the
+	// system time of a build grow run after run whichever tool ran it.
+	outDir := dir
+	if shm, err := os.MkdirTemp("/dev/shm", "irp-bench-site-"); err == nil {
+		outDir = shm
+		defer os.RemoveAll(shm)
+		fmt.Printf("built sites go to %s (tmpfs)\n", shm)
+	}
+	irpDest := filepath.Join(outDir, "public-irp")
+	siteDest := filepath.Join(outDir, "public-site")
+	hugoDest := filepath.Join(outDir, "public-hugo")
 	cmds := []struct {
 		argv []string
 		dest string
