@@ -141,6 +141,11 @@ func Load(opts Options) (*Site, error) {
 	}
 	publishDir := dest
 	if opts.Stage && !opts.InMemory {
+		// A dest that is a symlink is published through: the link stays
+		// and its target gets the new site.
+		if real, err := filepath.EvalSymlinks(dest); err == nil {
+			dest = real
+		}
 		if publishDir, err = newStage(dest); err != nil {
 			return nil, err
 		}

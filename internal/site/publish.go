@@ -43,7 +43,7 @@ func newStage(dest string) (string, error) {
 	}
 	dir, err := os.MkdirTemp(parent, prefix)
 	if err != nil {
-		return "", fmt.Errorf("--dest %s: staging directory: %w", dest, err)
+		return "", fmt.Errorf("%s: cannot stage the build beside it (its parent directory must be writable): %w", dest, err)
 	}
 	// MkdirTemp makes it 0700; a published site is world-readable.
 	if err := os.Chmod(dir, 0o755); err != nil {

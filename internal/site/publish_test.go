@@ -112,3 +112,35 @@ func TestDiscardAndStaleStages(t *testing.T) {
 		}
 	}
 }
+
+// A publish directory that is a symlink stays one: its target gets the site.
+func TestStagedBuildThroughSymlink(t *testing.T) {
+	parent := t.TempDir()
+	target := filepath.Join(parent, "www")
+	writeFiles(t, target, map[string]string{IndexFile: "old", "stale.html": "x"})
+	link := filepath.Join(parent, "public")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	src := filepath.Join(parent, "site")
+	writeFiles(t, src, map[string]string{
+		"config.toml":       "title = \"T\"\ntheme = \"irp\"\ndisableKinds = [\"taxonomy\", \"term\", \"rss\", \"sitemap\"]\n",
+		"content/_index.md": "---\ntitle: Home\n---\nHello.\n",
+	})
+	res, err := Build(Options{Source: src, Dest: link, Stage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Publish(res.Staged, res.Dest); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("public is no longer a symlink: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(target, "index.html")); err != nil {
+		t.Errorf("the link's target did not get the site: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(target, "stale.html")); err == nil {
+		t.Error("the earlier build's files are still in the target")
+	}
+}
