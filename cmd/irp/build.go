@@ -64,6 +64,9 @@ type buildRun struct {
 	project project.Project
 	dest    string // absolute path the site is published at
 	out     string // where the built site is until then (irp-site's staging directory)
+	// suspects are the staged files that irp-site saw a key mark in while
+	// writing them: every other file holds no private key.
+	suspects []string
 
 	leaks *pendingLeaks // the leak check of content/ (vault_check.go)
 }
@@ -143,7 +146,7 @@ func runBuild(cmd *cobra.Command, p project.Project, o buildOptions) error {
 	if !ok { // irp-site failed and said why
 		return site.finish(false)
 	}
-	r.out = out
+	r.out, r.suspects = out, site.stdout.suspects
 	for _, step := range afterBuild() {
 		if err := step(r); err != nil {
 			_ = site.finish(false)
@@ -212,13 +215,15 @@ func (b *stagedBuild) finish(publish bool) error {
 	return engineExit(b.code)
 }
 
-// stagedWriter passes irp-site's stdout on, except the "staged DIR" line,
-// whose DIR it sends on dir.
+// stagedWriter passes irp-site's stdout on, except the "suspect PATH"
+// lines, which it collects, and the "staged DIR" line, whose DIR it sends
+// on dir (suspects is complete by then).
 type stagedWriter struct {
-	next io.Writer
-	dir  chan string
-	line []byte
-	done bool // the staged line has been seen
+	next     io.Writer
+	dir      chan string
+	suspects []string
+	line     []byte
+	done     bool // the staged line has been seen
 }
 
 func (w *stagedWriter) Write(b []byte) (int, error) {
@@ -233,6 +238,10 @@ func (w *stagedWriter) Write(b []byte) (int, error) {
 		}
 		l := string(w.line[:i])
 		w.line = w.line[i+1:]
+		if p, ok := strings.CutPrefix(l, "suspect "); ok {
+			w.suspects = append(w.suspects, p)
+			continue
+		}
 		if dir, ok := strings.CutPrefix(l, "staged "); ok {
 			w.done = true
 			w.dir <- dir

@@ -438,3 +438,40 @@ func (f Finding) Message() string {
 	}
 	return fmt.Sprintf("text of sealed scenario %s (%s section): %d or more words in a row; reword it, or retire the scenario first", f.Scenario, f.Section, Shingle)
 }
+
+// KeyWatch sees a file's bytes as they are written and notes whether any
+// could be part of a private key (a key mark, even split across writes).
+// A file it has not flagged holds no key; one it has is for Check.
+type KeyWatch struct {
+	tail []byte // the last bytes seen, shorter than the longest mark
+	hit  bool
+}
+
+// Write looks at p; it never fails.
+func (w *KeyWatch) Write(p []byte) (int, error) {
+	if w.hit || len(p) == 0 {
+		return len(p), nil
+	}
+	longest := 0
+	for _, m := range keyMarks {
+		longest = max(longest, len(m))
+	}
+	// A mark split between the last write and this one.
+	edge := append(w.tail, p[:min(len(p), longest-1)]...)
+	if mayHoldKey(edge) || mayHoldKey(p) {
+		w.hit = true
+		return len(p), nil
+	}
+	// Keep the last longest-1 bytes seen, for the next write.
+	keep := longest - 1
+	if len(p) >= keep {
+		w.tail = append(w.tail[:0], p[len(p)-keep:]...)
+	} else {
+		w.tail = append(w.tail, p...)
+		w.tail = append(w.tail[:0], w.tail[max(0, len(w.tail)-keep):]...)
+	}
+	return len(p), nil
+}
+
+// Hit reports whether the bytes seen so far may hold a private key.
+func (w *KeyWatch) Hit() bool { return w.hit }

@@ -206,3 +206,50 @@ func TestCheckSeesAcrossParagraphs(t *testing.T) {
 		t.Fatalf("findings = %+v, %v", got, err)
 	}
 }
+
+// A key is seen however its file is cut into writes; a file without one
+// is not flagged.
+func TestKeyWatch(t *testing.T) {
+	for _, text := range []string{"intro\n" + fakeAgeKey + "\nend", "x " + fakeSSHHead, "AGE-PLUGIN-YUBIKEY-1QPZRY9X8GF2TVDW0S3JN54KHC"} {
+		for size := 1; size <= len(text); size++ {
+			var w KeyWatch
+			for i := 0; i < len(text); i += size {
+				w.Write([]byte(text[i:min(i+size, len(text))]))
+			}
+			if !w.Hit() {
+				t.Fatalf("writes of %d bytes: key in %q not seen", size, text)
+			}
+		}
+	}
+	var w KeyWatch
+	for _, chunk := range []string{"AGE-SECRET", "-KE", "Y-", "1QPZ"} {
+		w.Write([]byte(chunk))
+	}
+	if !w.Hit() {
+		t.Error("AGE-SECRET-KEY- split in three writes not seen")
+	}
+	var clean KeyWatch
+	for _, chunk := range []string{"<p>AGE-SECRET", "-KEY is how a key starts; ", "a PRIVATE KEY", " has dashes</p>", strings.Repeat("x", 100)} {
+		clean.Write([]byte(chunk))
+	}
+	if clean.Hit() {
+		t.Error("a page without a key mark was flagged")
+	}
+}
+
+// Written in any pieces, a file is flagged exactly when it holds a key mark.
+func FuzzKeyWatch(f *testing.F) {
+	f.Add([]byte("x "+fakeAgeKey), uint8(3))
+	f.Add([]byte(fakeSSHHead), uint8(1))
+	f.Add([]byte("AGE-PLUGIN-"), uint8(5))
+	f.Fuzz(func(t *testing.T, b []byte, size uint8) {
+		n := int(size%32) + 1
+		var w KeyWatch
+		for i := 0; i < len(b); i += n {
+			w.Write(b[i:min(i+n, len(b))])
+		}
+		if w.Hit() != mayHoldKey(b) {
+			t.Fatalf("writes of %d: Hit %v, whole file %v", n, w.Hit(), mayHoldKey(b))
+		}
+	})
+}

@@ -49,20 +49,24 @@ type Options struct {
 
 // Result describes a finished build.
 type Result struct {
-	Pages       int    // pages rendered (all kinds)
-	Dest        string // absolute publish directory ("" when in memory)
-	Staged      string // where a staged build is, to Publish into Dest
-	IndexDocs   int    // entries in the search index
-	IndexBytes  int    // size of search-index.js
-	GitDisabled bool   // enableGitInfo was turned off: no git checkout here
+	Pages  int    // pages rendered (all kinds)
+	Dest   string // absolute publish directory ("" when in memory)
+	Staged string // where a staged build is, to Publish into Dest
+	// Suspects are the files of a staged build that may hold a private key
+	// (see watchFs): the only ones a key check needs to read.
+	Suspects    []string
+	IndexDocs   int  // entries in the search index
+	IndexBytes  int  // size of search-index.js
+	GitDisabled bool // enableGitInfo was turned off: no git checkout here
 }
 
 // Site is a loaded project that can be built, and rebuilt after changes.
 type Site struct {
 	opts  Options
-	dir   string // absolute project directory
-	dest  string // absolute publish directory (or "/public" in memory)
-	stage string // staging directory Hugo writes to, "" when not staging
+	dir   string   // absolute project directory
+	dest  string   // absolute publish directory (or "/public" in memory)
+	stage string   // staging directory Hugo writes to, "" when not staging
+	watch *watchFs // what a staged build is written through
 	h     *hugolib.HugoSites
 	fs    *hugofs.Fs
 	log   *logCollector
@@ -223,8 +227,13 @@ func load(opts Options, dir, cfgFile string, top map[string]any, dest, publishDi
 	}
 
 	var dstFs afero.Fs = hugofs.Os
-	if opts.InMemory {
+	var watch *watchFs
+	switch {
+	case opts.InMemory:
 		dstFs = afero.NewMemMapFs()
+	case publishDir != dest:
+		watch = newWatchFs(hugofs.Os)
+		dstFs = watch
 	}
 	hfs := hugofs.NewFromSourceAndDestination(srcFs, dstFs, flags)
 
@@ -241,7 +250,7 @@ func load(opts Options, dir, cfgFile string, top map[string]any, dest, publishDi
 	if err != nil {
 		return nil, lc.clean(err)
 	}
-	s := &Site{opts: opts, dir: dir, dest: dest, h: h, fs: hfs, log: lc, noGit: noGit}
+	s := &Site{opts: opts, dir: dir, dest: dest, h: h, fs: hfs, log: lc, noGit: noGit, watch: watch}
 	if publishDir != dest {
 		s.stage = publishDir
 	}
@@ -306,6 +315,9 @@ func (s *Site) Build(events ...fsnotify.Event) (Result, error) {
 			t0.Sub(start).Round(time.Millisecond), time.Since(t0).Round(time.Millisecond), idx.docs, idx.bytes)
 	}
 	res.IndexDocs, res.IndexBytes = idx.docs, idx.bytes
+	if s.watch != nil {
+		res.Suspects = s.watch.Suspects()
+	}
 	return res, nil
 }
 

@@ -66,7 +66,8 @@ func parse(fl *flag.FlagSet, verb string, args []string, stdout, stderr io.Write
 }
 
 // mainBuild builds the site. With --hold (how irp build runs it) the build
-// is staged: irp-site prints "staged DIR" and waits for one line on stdin,
+// is staged: irp-site prints a "suspect PATH" line for each file that may
+// hold a private key, then "staged DIR", and waits for one line on stdin,
 // "publish" to move it into --dest, anything else (or the end of input, or
 // an interrupt) to delete it and exit 1.
 func mainBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -111,7 +112,7 @@ func mainBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if hold {
-		if !awaitPublish(res.Staged, stdin, stdout) {
+		if !awaitPublish(res, stdin, stdout) {
 			_ = Discard(res.Staged)
 			return 1
 		}

@@ -96,10 +96,16 @@ func discardOnSignal(on bool) (stop func()) {
 	return func() { signal.Stop(sigs); close(done) }
 }
 
-// awaitPublish tells the caller where the staged build is and reads its
-// verdict: true for a "publish" line.
-func awaitPublish(staged string, stdin io.Reader, stdout io.Writer) bool {
-	if _, err := fmt.Fprintf(stdout, "staged %s\n", staged); err != nil {
+// awaitPublish tells the caller which staged files may hold a private key
+// ("suspect PATH" lines) and where the staged build is ("staged DIR"), and
+// reads its verdict: true for a "publish" line.
+func awaitPublish(res Result, stdin io.Reader, stdout io.Writer) bool {
+	for _, p := range res.Suspects {
+		if _, err := fmt.Fprintf(stdout, "suspect %s\n", p); err != nil {
+			return false
+		}
+	}
+	if _, err := fmt.Fprintf(stdout, "staged %s\n", res.Staged); err != nil {
 		return false
 	}
 	line, _ := bufio.NewReader(stdin).ReadString('\n')
