@@ -119,7 +119,7 @@ func TestCheckPrivateKeyKinds(t *testing.T) {
 	for i, k := range kinds {
 		want = append(want, write(t, dir, fmt.Sprintf("k%02d.txt", i), "x\n"+k+"\n"))
 		for j := range 20 { // clean files in between
-			write(t, dir, fmt.Sprintf("k%02d-%02d.txt", i, j), "AGE-SECRET-KEY-1 is how a key starts.\n")
+			write(t, dir, fmt.Sprintf("k%02d-%02d.txt", i, j), "AGE-SECRET-KEY-"+"1 is how a key starts.\n")
 		}
 	}
 	got, err := Check(nil, []string{dir})
