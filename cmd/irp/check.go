@@ -28,12 +28,15 @@ lists each finding on stdout as file:line: message (paths relative to the
 project), with the count on stderr.
 
 It checks internal links and anchors, every cheat-sheet against the schema
-(front matter, the four sections, 3-10 examples, invasive commands marked),
-duplicate titles and malformed front matter; then builds the site into a
+(front matter, the Manta versions it applies to, the four sections, 3-10
+examples, invasive commands marked), that every GitHub source is pinned to
+a commit, duplicate titles and malformed front matter; then builds the site into a
 scratch directory with irp-site to catch template errors (skipped, with a
 note, when irp-site is not installed); then verifies the vault, follows
 the hash chain of vault/ledger.jsonl (an earlier line edited or removed is
-a finding) and looks for sealed scenario text and private keys under
+a finding), holds each sealed scenario your identity opens to the pool's
+rules (its Manta versions, components that have pages) and looks for
+sealed scenario text and private keys under
 content/ and in that scratch build (text that reaches the site from
 elsewhere is listed as "site build: PATH").
 
@@ -70,8 +73,9 @@ func checkSteps() []checkStep {
 	return []checkStep{
 		{"content", checkContent},
 		{"site", checkSite},
-		{"vault", checkVault},   // vault_check.go
-		{"ledger", checkLedger}, // session_ledger.go
+		{"vault", checkVault},         // vault_check.go
+		{"scenarios", checkScenarios}, // check_scenarios.go
+		{"ledger", checkLedger},       // session_ledger.go
 		{"leak", checkLeak},
 	}
 }

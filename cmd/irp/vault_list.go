@@ -19,6 +19,7 @@ type scenarioRow struct {
 	ID         string   `json:"id"`
 	Title      string   `json:"title,omitempty"`
 	Components []string `json:"components,omitempty"`
+	Manta      []string `json:"manta,omitempty"`
 	Difficulty string   `json:"difficulty,omitempty"`
 	Estimated  string   `json:"estimated,omitempty"`
 	Revision   int      `json:"revision,omitempty"`
@@ -32,7 +33,7 @@ func newVaultListCmd() *cobra.Command {
 	var idFiles []string
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the sealed scenarios: id, title, components, difficulty, status, sealed-to count",
+		Short: "List the sealed scenarios: id, title, components, Manta versions, difficulty, status, sealed-to count",
 		Long: `List every sealed scenario. Titles, components and difficulty are inside the
 sealed files, so they are shown when your identity opens them; without one,
 only ids, status and recipient counts are listed.`,
@@ -91,7 +92,7 @@ func scenarioRows(v *vault.Vault, idFiles []string, cmd *cobra.Command) ([]scena
 			if err != nil {
 				return nil, keys.explain(err)
 			}
-			r.Title, r.Components, r.Difficulty, r.Estimated, r.Revision = s.Title, s.Components, s.Difficulty, s.Estimated, s.Revision
+			r.Title, r.Components, r.Manta, r.Difficulty, r.Estimated, r.Revision = s.Title, s.Components, s.Manta, s.Difficulty, s.Estimated, s.Revision
 		} else {
 			hidden++
 		}
@@ -111,10 +112,10 @@ func printRows(cmd *cobra.Command, rows []scenarioRow, asJSON bool) error {
 		return enc.Encode(rows)
 	}
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tTITLE\tDIFFICULTY\tCOMPONENTS\tSTATUS\tSEEN BY\tSEALED TO")
+	fmt.Fprintln(tw, "ID\tTITLE\tDIFFICULTY\tCOMPONENTS\tMANTA\tSTATUS\tSEEN BY\tSEALED TO")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\n", r.ID, dash(r.Title), dash(r.Difficulty),
-			dash(strings.Join(r.Components, ",")), r.Status, len(r.SeenBy), r.SealedTo)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\n", r.ID, dash(r.Title), dash(r.Difficulty),
+			dash(strings.Join(r.Components, ",")), dash(strings.Join(r.Manta, ",")), r.Status, len(r.SeenBy), r.SealedTo)
 	}
 	return tw.Flush()
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"irp/internal/doc"
+	"irp/internal/provenance"
 )
 
 // The body sections every cheat-sheet has, as level-2 headings.
@@ -89,6 +90,14 @@ func (c *checker) frontMatter() {
 	c.sources()
 	c.related()
 	c.symptoms()
+	c.manta()
+}
+
+// manta checks the Manta versions the page applies to.
+func (c *checker) manta() {
+	if _, msg := provenance.Manta(c.d.Params["manta"]); msg != "" {
+		c.add(c.fieldLine("manta"), "%s", msg)
+	}
 }
 
 // text checks a required string field and returns its value.

@@ -42,6 +42,7 @@ title: "NAME"
 summary: "TODO: one line on what NAME tells a responder"
 platform: "TODO: SmartOS, Manta, Node.js, PostgreSQL or any"
 components: ["TODO: any, or the names of the components/ pages it looks at"]
+manta: ["v1", "v2"]      # the Manta versions this is true for: drop one if it applies to only one
 sources:
   - title: "TODO: the upstream man page, README or guide the facts come from"
     url: "https://TODO"

@@ -20,6 +20,7 @@ import (
 	"irp/internal/cheatsheet"
 	"irp/internal/doc"
 	"irp/internal/project"
+	"irp/internal/provenance"
 )
 
 // Finding is one problem in the content, at a line of a file.
@@ -127,6 +128,7 @@ func CheckPages(prefix string, pages map[string][]byte) *Report {
 			}
 		}
 		c.links(pg)
+		c.sources(pg)
 	})
 	for _, pg := range list {
 		c.out = append(c.out, pg.out...)
@@ -299,4 +301,17 @@ func (c *checker) resolve(from, p string) (target string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// sources reports every front matter source on GitHub that is not pinned
+// to a commit, on any page.
+func (c *checker) sources(pg *page) {
+	raw, _ := pg.doc.Params["sources"].([]any)
+	for _, it := range raw {
+		m, _ := it.(map[string]any)
+		u, _ := m["url"].(string)
+		if msg := provenance.Pinned(u); msg != "" {
+			pg.add(c.prefix, doc.FieldLine(pg.src, pg.doc.BodyLine, "sources"), "sources: %s", msg)
+		}
+	}
 }

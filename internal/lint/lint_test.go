@@ -20,6 +20,7 @@ title: "` + name + `"
 summary: "One line."
 platform: "SmartOS"
 components: ["any"]
+manta: ["v1", "v2"]
 sources:
   - title: "man page"
     url: "https://illumos.org/man/1/svcs"
@@ -144,11 +145,22 @@ func TestCheckPages(t *testing.T) {
 			"tools/sub/deep.md": "---\ntitle: Deep\n---\n",
 		}, []string{
 			`content/tools/bad.md:1: components is missing`,
+			`content/tools/bad.md:1: manta is missing: list the Manta versions the page applies to: ["v1", "v2"], ["v1"] or ["v2"]`,
 			`content/tools/bad.md:1: no sources: list the upstream man page, README or guide the facts came from, as {title, url}`,
 			`content/tools/bad.md:1: platform is missing`,
 			`content/tools/bad.md:1: summary is missing`,
 			`content/tools/bad.md:1: symptoms is missing`,
 			`content/tools/bad.md:8: Examples: 0 of at least 3 examples`,
+		}},
+		{"GitHub sources are pinned on every page", map[string]string{
+			"components/x.md": "---\ntitle: X\nsources:\n  - title: code\n    url: https://github.com/o/r/blob/master/f.js\n  - title: pinned\n    url: https://github.com/o/r/blob/0123456789abcdef0123456789abcdef01234567/f.js#L3\n---\n",
+		}, []string{
+			`content/components/x.md:3: sources: GitHub source https://github.com/o/r/blob/master/f.js is not pinned to a commit: link https://github.com/OWNER/REPO/blob/<40-hex commit>/PATH (on GitHub, press y on the file to get it)`,
+		}},
+		{"manta versions are checked", map[string]string{
+			"tools/a.md": strings.Replace(tool("a", ""), `manta: ["v1", "v2"]`, `manta: ["v3"]`, 1),
+		}, []string{
+			`content/tools/a.md:6: manta: v3 is not a Manta version (v1 or v2)`,
 		}},
 		{"related and components refer to pages", map[string]string{
 			"components/muskie.md": "---\ntitle: Muskie\n---\n",

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"irp/internal/doc"
+	"irp/internal/provenance"
 )
 
 // SectionNames are the sections every scenario has, in order.
@@ -22,6 +23,8 @@ var SectionNames = []string{"Brief", "Induce", "Verify", "Symptoms", "Hints", "R
 type Scenario struct {
 	ID, Title, Difficulty, Estimated string
 	Components                       []string
+	Manta                            []string          // the Manta versions it applies to ("v1", "v2")
+	mantaProblem                     string            // why the front matter's manta is not valid, "" when it is
 	Revision                         int               // set by the vault from the sealed envelope
 	Sections                         map[string]string // section title → Markdown body
 	Hints                            []string          // the hint ladder, rung 1 first
@@ -83,6 +86,7 @@ func Parse(name string, src []byte) (*Scenario, error) {
 		return nil, fail(d.FrontLine, "front matter: components must be a list of strings")
 	}
 	s.Components = comps
+	s.Manta, s.mantaProblem = provenance.Manta(d.Params["manta"])
 
 	top := 0
 	for _, sec := range d.Sections {
@@ -198,12 +202,33 @@ func (s *Scenario) Section(name string) (string, bool) {
 	return body, ok
 }
 
+// Problems returns what s breaks of the pool's rules that a scenario can
+// still be read without: it names the Manta versions it applies to, and
+// each of its components is a page in content/components/ (components nil
+// skips that rule).
+func (s *Scenario) Problems(components map[string]bool) []string {
+	var out []string
+	if s.mantaProblem != "" {
+		out = append(out, "front matter: "+s.mantaProblem)
+	}
+	if len(s.Components) == 0 {
+		out = append(out, "front matter: components is empty: list the component pages it touches, the faulted one first")
+	}
+	for _, c := range s.Components {
+		if components != nil && !components[c] {
+			out = append(out, fmt.Sprintf("front matter: component %q has no page in content/components/", c))
+		}
+	}
+	return out
+}
+
 // Template returns the plaintext scaffold for a new scenario called id.
 func Template(id string) []byte {
 	return []byte(fmt.Sprintf(`---
 id: %s
 title: "A short title that may be shown to responders"
-components: [webapi, electric-moray, moray, postgres]
+components: [webapi, electric-moray, moray, postgres]   # component pages, the faulted one first
+manta: [v1, v2]           # the Manta versions it can be induced on
 difficulty: medium        # easy | medium | hard
 estimated: 60m
 ---
@@ -262,6 +287,7 @@ func RetiredPage(s *Scenario, when time.Time) ([]byte, error) {
 		"title":      s.Title,
 		"id":         s.ID,
 		"components": s.Components,
+		"manta":      s.Manta,
 		"difficulty": s.Difficulty,
 		"estimated":  s.Estimated,
 		"revision":   s.Revision,

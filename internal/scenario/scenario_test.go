@@ -50,7 +50,7 @@ func TestParseErrors(t *testing.T) {
 		{"components", strings.Replace(tpl, "components: [webapi, electric-moray, moray, postgres]", "components: 3", 1), "components must be a list"},
 		{"missing section", strings.Replace(tpl, "## Revert", "## Undo", 1), "missing section(s): Revert"},
 		{"duplicate", tpl + "\n## Brief\n\nagain\n", "section \"Brief\" appears twice"},
-		{"no ladder", strings.Replace(tpl, "1. A pointer", "A pointer", 1), "s.md:27: section Hints has no list items"},
+		{"no ladder", strings.Replace(tpl, "1. A pointer", "A pointer", 1), "s.md:28: section Hints has no list items"},
 		{"bad yaml", strings.Replace(tpl, "title: \"A short", "title: [\"A short", 1), "s.md:"},
 	}
 	for _, tt := range tests {
@@ -121,4 +121,28 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("retired page front matter %v", d.Params)
 		}
 	})
+}
+
+func TestProblems(t *testing.T) {
+	pages := map[string]bool{"webapi": true, "electric-moray": true, "moray": true, "postgres": true}
+	s, err := Parse("s.md", Template("pale-finch"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := s.Problems(pages); len(p) != 0 {
+		t.Errorf("template: problems %q, want none", p)
+	}
+	if got := strings.Join(s.Manta, ","); got != "v1,v2" {
+		t.Errorf("template manta = %q", got)
+	}
+	noManta, err := Parse("s.md", []byte(strings.Replace(string(Template("pale-finch")), "manta: [v1, v2]", "", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := strings.Join(noManta.Problems(pages), "\n"); !strings.Contains(p, "manta is missing") {
+		t.Errorf("no manta: problems %q", p)
+	}
+	if p := strings.Join(s.Problems(map[string]bool{"webapi": true}), "\n"); !strings.Contains(p, `component "moray" has no page`) {
+		t.Errorf("unknown component: problems %q", p)
+	}
 }

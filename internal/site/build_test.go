@@ -388,6 +388,7 @@ func TestSearchIndex(t *testing.T) {
 +++
 title = "mdb"
 symptoms = ["core dump", "process crashed"]
+manta = ["v1", "v2"]
 +++
 The modular debugger.
 
@@ -424,15 +425,18 @@ Careful.
 		byURL[d.URL] = d
 	}
 	want := []Doc{
-		{Title: "mdb", URL: "tools/mdb/", Section: "tools", Text: "The modular debugger.", Symptoms: "core dump; process crashed"},
-		{Title: "mdb", Heading: "Examples", URL: "tools/mdb/#examples", Section: "tools", Text: "Open a core file:\u2029mdb core.{{pid}}"},
-		{Title: "mdb", Heading: "Stacks & threads", URL: "tools/mdb/#stacks--threads", Section: "tools", Text: "Use ::walk thread."},
-		{Title: "mdb", Heading: "Pitfalls", URL: "tools/mdb/#pitfalls", Section: "tools", Text: "Careful."},
+		{Title: "mdb", URL: "tools/mdb/", Section: "tools", Text: "The modular debugger.", Symptoms: "core dump; process crashed", Manta: "v1 v2"},
+		{Title: "mdb", Heading: "Examples", URL: "tools/mdb/#examples", Section: "tools", Text: "Open a core file:\u2029mdb core.{{pid}}", Manta: "v1 v2"},
+		{Title: "mdb", Heading: "Stacks & threads", URL: "tools/mdb/#stacks--threads", Section: "tools", Text: "Use ::walk thread.", Manta: "v1 v2"},
+		{Title: "mdb", Heading: "Pitfalls", URL: "tools/mdb/#pitfalls", Section: "tools", Text: "Careful.", Manta: "v1 v2"},
 		{Title: "svcs", URL: "tools/svcs/", Section: "tools", Text: "Reports the state of SMF services.", Summary: "Service states.", Symptoms: "service in maintenance; restarts keep failing"},
 		{Title: "svcs", Heading: "Reading the output", URL: "tools/svcs/#reading-the-output", Section: "tools", Text: "The STATE column matters. See prstat."},
 		{Title: "Home", URL: "./", Section: "home", Text: "Start with the guide."},
 		{Title: "Guide", URL: "guide/", Section: "guide", Text: "Read where to look."},
 		{Title: "Where to look", Heading: "Memory", URL: "guide/where-to-look/#memory", Section: "guide", Text: "Nothing yet."},
+	}
+	if page := readOut(t, dir, "tools/mdb/index.html"); !strings.Contains(page, `<span class="badge badge-manta" title="true for Manta v2">Manta v2</span>`) {
+		t.Errorf("tools/mdb/index.html has no Manta v2 badge")
 	}
 	for _, w := range want {
 		key := w.URL

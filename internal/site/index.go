@@ -32,6 +32,7 @@ type Doc struct {
 	Section  string `json:"section"`
 	Symptoms string `json:"symptoms"`
 	Summary  string `json:"summary"`
+	Manta    string `json:"manta,omitempty"` // the Manta versions the page applies to ("v1 v2"), for a badge on the hit
 }
 
 type indexStats struct{ docs, bytes int }
@@ -157,11 +158,12 @@ func pageDocs(p page.Page, base string) ([]Doc, error) {
 		summary = paramString(params["description"])
 	}
 	title := p.Title()
+	manta := strings.Join(strings.Split(paramString(params["manta"]), "; "), " ")
 
 	parts := splitSections(content)
 	docs := make([]Doc, 0, len(parts))
 	for _, part := range parts {
-		d := Doc{Title: title, URL: url, Section: sec, Text: part.text}
+		d := Doc{Title: title, URL: url, Section: sec, Text: part.text, Manta: manta}
 		if part.id == "" && part.heading == "" {
 			d.Summary = summary
 			d.Symptoms = paramString(params["symptoms"])

@@ -423,6 +423,19 @@
     return d.heading ? d.title + " \u203A " + d.heading : d.title;
   }
 
+  // mantaBadges appends to el one badge per Manta version the hit's page
+  // applies to (cheat-sheets and scenarios say which).
+  function mantaBadges(el, d) {
+    if (!d.manta) return;
+    d.manta.split(" ").forEach(function (v) {
+      var b = doc.createElement("span");
+      b.className = "badge badge-manta";
+      b.textContent = "Manta " + v;
+      el.appendChild(doc.createTextNode(" "));
+      el.appendChild(b);
+    });
+  }
+
   function resultsPageHref(q) {
     return ROOT + "search/index.html?q=" + encodeURIComponent(q);
   }
@@ -500,6 +513,7 @@
         var t = doc.createElement("span");
         t.className = "hit-title";
         t.textContent = hitLabel(h.doc);
+        mantaBadges(t, h.doc);
         var s = doc.createElement("span");
         s.className = "hit-snip";
         appendMarked(s, snippet(h.doc, re, 110), re);
@@ -629,6 +643,7 @@
         a.href = hitHref(h.doc.url);
         a.textContent = hitLabel(h.doc);
         li.appendChild(a);
+        mantaBadges(li, h.doc);
         var sec = doc.createElement("span");
         sec.className = "hit-section";
         sec.textContent = " \u2014 " + h.doc.section;
