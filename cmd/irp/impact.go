@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
 	"irp/internal/impact"
@@ -27,6 +28,7 @@ type impactOptions struct {
 	svg      string
 	verbose  bool
 	partial  bool
+	top      int
 }
 
 func newImpactCmd() *cobra.Command {
@@ -45,6 +47,13 @@ the span of --bucket buckets whose failure rate stands clearly above the
 log's baseline (the median bucket failure rate), merged across gaps of up to
 two quiet buckets. When no bucket stands out, irp says so and reports the
 whole log.
+
+--by groups the rows by operation (the default), host (the webapi zone),
+route, status, owner (the account uuid in req.owner), shard (entryShard,
+the moray shard of the request's metadata) or client (the user-agent's
+product token: restify for node-manta, curl, ...), or by two of them
+(--by operation,shard). A record without the field counts under "(none)".
+--top N keeps the N largest groups and sums the others into "(other)".
 
 Lines that are not JSON, not audit records, or lack a usable time or
 res.statusCode are counted and skipped; -v shows how many of each and where
@@ -66,6 +75,7 @@ named on stderr; 2 on a usage error.`,
   irp impact --from 2017-06-01T10:05:00Z --to 2017-06-01T10:37:00Z --json audit.log
   zcat audit.log.gz | irp impact --bucket 30s --svg impact.svg
   irp impact --by host -v audit-*.log
+  irp impact --by operation,shard --top 10 audit.log
   irp impact --partial audit.log > webapi-1.partial && irp impact merge *.partial`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -76,17 +86,26 @@ named on stderr; 2 on a usage error.`,
 	f.StringVar(&o.from, "from", "", "window start, RFC 3339 (with --to)")
 	f.StringVar(&o.to, "to", "", "window end, RFC 3339, exclusive (with --from)")
 	f.DurationVar(&o.bucket, "bucket", time.Minute, "time bucket for window detection and the chart")
-	f.StringVar(&o.by, "by", "operation", "group rows by host, operation, route or status")
+	f.StringVar(&o.by, "by", "operation", "group rows by one or two (comma-separated) of operation, host, route, status, owner (account uuid), shard (entryShard), client (user-agent product)")
 	f.BoolVar(&o.json, "json", false, "print the report as JSON")
 	f.StringVar(&o.svg, "svg", "", "also write a chart of requests and failures per bucket to `FILE`")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "report skipped lines: counts per reason and the first few file:line")
 	f.BoolVar(&o.partial, "partial", false, "write a mergeable partial aggregate (JSON) instead of the report")
+	topFlag(f, &o.top)
 	cmd.AddCommand(newImpactMergeCmd())
 	return cmd
 }
 
+// topFlag adds --top, shared by impact and impact merge.
+func topFlag(f *pflag.FlagSet, top *int) {
+	f.IntVar(top, "top", 0, "show the `N` groups with the most requests and sum the rest into an \"(other)\" row (0: all)")
+}
+
 func (o impactOptions) params() (impact.Params, error) {
 	p := impact.Params{Bucket: o.bucket}
+	if o.top < 0 {
+		return p, problem.Usagef("--top must be 0 (all) or more, got %d", o.top)
+	}
 	if o.bucket <= 0 {
 		return p, problem.Usagef("--bucket must be positive, got %s", o.bucket)
 	}
@@ -179,6 +198,7 @@ func report(cmd *cobra.Command, o impactOptions, agg *impact.Aggregate) error {
 	if o.verbose {
 		rep.WriteSamples(cmd.ErrOrStderr())
 	}
+	rep.Top(o.top)
 	out := cmd.OutOrStdout()
 	if o.json {
 		err = rep.WriteJSON(out)

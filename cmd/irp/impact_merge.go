@@ -46,6 +46,7 @@ have been made with the same --bucket, --by and --from/--to.`,
 	f.BoolVar(&o.json, "json", false, "print the report as JSON")
 	f.StringVar(&o.svg, "svg", "", "also write a chart of requests and failures per bucket to `FILE`")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "report skipped lines: counts per reason and the first few file:line")
+	topFlag(f, &o.top)
 	return cmd
 }
 

@@ -2,29 +2,68 @@ package impact
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
-// Pivot is the dimension requests are grouped by.
+// Pivot is what requests are grouped by: one key ("operation") or two
+// joined by a comma ("operation,shard").
 type Pivot string
 
-// The pivots --by accepts.
+// The keys --by accepts.
 const (
 	ByOperation Pivot = "operation"
-	ByHost      Pivot = "host"
-	ByRoute     Pivot = "route"
-	ByStatus    Pivot = "status"
+	ByHost      Pivot = "host"   // hostname: the webapi zone
+	ByRoute     Pivot = "route"  // the restify route
+	ByStatus    Pivot = "status" // res.statusCode
+	ByOwner     Pivot = "owner"  // req.owner: the account uuid
+	ByShard     Pivot = "shard"  // entryShard: the moray shard
+	ByClient    Pivot = "client" // the user-agent's product token
 )
 
-// ParsePivot checks a --by value.
+var pivotKeys = []Pivot{ByOperation, ByHost, ByRoute, ByStatus, ByOwner, ByShard, ByClient}
+
+// None is the group of records that lack the field grouped by.
+const None = "(none)"
+
+// keySep joins the names of a two-key group; it cannot occur in a name
+// from the log because JSON strings hold no raw control characters.
+const keySep = "\x1f"
+
+// ParsePivot checks a --by value: one key, or two different ones joined by
+// a comma.
 func ParsePivot(s string) (Pivot, error) {
-	switch p := Pivot(s); p {
-	case ByOperation, ByHost, ByRoute, ByStatus:
-		return p, nil
+	parts := strings.Split(s, ",")
+	if len(parts) > 2 {
+		return "", fmt.Errorf("%q has %d keys: group by one key or two (operation,shard)", s, len(parts))
 	}
-	return "", fmt.Errorf("unknown pivot %q: want host, operation, route or status", s)
+	for i, k := range parts {
+		if !slices.Contains(pivotKeys, Pivot(k)) {
+			return "", fmt.Errorf("unknown pivot %q: want one or two of host, operation, route, status, owner, shard, client", k)
+		}
+		if i == 1 && parts[0] == k {
+			return "", fmt.Errorf("%q names %s twice", s, k)
+		}
+	}
+	return Pivot(s), nil
 }
+
+// Keys are the pivot's keys, one or two.
+func (p Pivot) Keys() []Pivot {
+	if p == "" {
+		return []Pivot{ByOperation}
+	}
+	var out []Pivot
+	for _, k := range strings.Split(string(p), ",") {
+		out = append(out, Pivot(k))
+	}
+	return out
+}
+
+// splitGroup cuts a group's name into one name per pivot key.
+func splitGroup(name string) []string { return strings.Split(name, keySep) }
 
 // Params fix how lines are aggregated. Aggregates merge only when their
 // Params are equal.
@@ -90,6 +129,7 @@ type Aggregate struct {
 	cellIdx  map[cellKey]uint32
 	cells    []cell
 	hist     map[uint64]uint64 // cell index << 16 | bin
+	scratch  []byte            // a two-key group's name while it is looked up
 }
 
 // NewAggregate returns an empty aggregate.
@@ -137,26 +177,44 @@ func (a *Aggregate) cell(k cellKey) uint32 {
 }
 
 var (
-	unknown = []byte("unknown")
+	none = []byte(None)
 	// statusNames are the group names of --by status, filled by loadTables.
 	statusNames *[1000][]byte
 )
 
+// field is the value of one pivot key in r, None when r lacks it.
+func field(r *Record, k Pivot) []byte {
+	var v []byte
+	switch k {
+	case ByHost:
+		v = r.Host
+	case ByRoute:
+		v = r.Route
+	case ByStatus:
+		v = statusNames[r.Status]
+	case ByOwner:
+		v = r.Owner
+	case ByShard:
+		v = r.Shard
+	case ByClient:
+		v = r.Client
+	default:
+		v = r.Operation
+	}
+	if len(v) == 0 {
+		return none
+	}
+	return v
+}
+
 // Add counts one parsed record.
 func (a *Aggregate) Add(r *Record) {
 	var name []byte
-	switch a.Params.By {
-	case ByHost:
-		name = r.Host
-	case ByRoute:
-		name = r.Route
-	case ByStatus:
-		name = statusNames[r.Status]
-	default:
-		name = r.Operation
-	}
-	if len(name) == 0 {
-		name = unknown
+	if k, k2, two := strings.Cut(string(a.Params.By), ","); two {
+		a.scratch = append(append(append(a.scratch[:0], field(r, Pivot(k))...), keySep...), field(r, Pivot(k2))...)
+		name = a.scratch
+	} else {
+		name = field(r, a.Params.By)
 	}
 	k := cellKey{bucket: floorDiv(r.Time, int64(a.Params.Bucket)), group: a.group(name)}
 	if a.Params.Fixed {

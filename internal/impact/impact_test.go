@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -217,11 +218,12 @@ func TestParsesGeneratedRecords(t *testing.T) {
 	}
 }
 
-// TestPivotsMatchGroundTruth checks --by host, route and status count
-// exactly what the generator wrote.
+// TestPivotsMatchGroundTruth checks every --by key, and a pair of them,
+// count exactly what the generator wrote; a record without the field
+// counts under "(none)".
 func TestPivotsMatchGroundTruth(t *testing.T) {
 	c := small(9)
-	c.Unrouted = 0.02 // requests without a route field group as "unknown"
+	c.Unrouted = 0.02 // requests without a route field group as "(none)"
 	g := generate(c)
 	from, to := c.Start.Add(5*time.Minute), c.Start.Add(30*time.Minute)
 	for _, tc := range []struct {
@@ -231,12 +233,17 @@ func TestPivotsMatchGroundTruth(t *testing.T) {
 		{ByHost, func(ev gen.Event) string { return ev.Hostname }},
 		{ByRoute, func(ev gen.Event) string {
 			if ev.Route == "" {
-				return "unknown"
+				return None
 			}
 			return ev.Route
 		}},
 		{ByStatus, func(ev gen.Event) string { return strconv.Itoa(ev.Status) }},
 		{ByOperation, func(ev gen.Event) string { return ev.Operation }},
+		{ByOwner, func(ev gen.Event) string { return ev.Owner }},
+		{ByShard, func(ev gen.Event) string { return orNone(ev.Shard) }},
+		{ByClient, func(ev gen.Event) string { return ev.Client }},
+		{"operation,shard", func(ev gen.Event) string { return ev.Operation + keySep + orNone(ev.Shard) }},
+		{"client,status", func(ev gen.Event) string { return ev.Client + keySep + strconv.Itoa(ev.Status) }},
 	} {
 		p := Params{Bucket: time.Minute, By: tc.by, Fixed: true, From: from.UnixNano(), To: to.UnixNano()}
 		rep := summarize(t, readAll(t, p, fromBytes("a.log", join(g.lines))))
@@ -257,10 +264,7 @@ func TestPivotsMatchGroundTruth(t *testing.T) {
 		}
 		var b bytes.Buffer
 		rep.WriteJSON(&b)
-		list, item := string(tc.by)+"s", string(tc.by)
-		if tc.by == ByStatus {
-			list = "statuses"
-		}
+		list := ListName(tc.by)
 		var doc map[string]any
 		if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
 			t.Fatal(err)
@@ -268,8 +272,84 @@ func TestPivotsMatchGroundTruth(t *testing.T) {
 		rows, _ := doc[list].([]any)
 		if len(rows) != len(rep.Groups) {
 			t.Errorf("by %s: JSON has no %q list of %d rows: %s", tc.by, list, len(rep.Groups), b.String())
-		} else if _, ok := rows[0].(map[string]any)[item]; !ok {
-			t.Errorf("by %s: JSON rows have no %q key", tc.by, item)
+		} else {
+			for _, item := range tc.by.Keys() {
+				if _, ok := rows[0].(map[string]any)[string(item)]; !ok {
+					t.Errorf("by %s: JSON rows have no %q key", tc.by, item)
+				}
+			}
+		}
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return None
+	}
+	return s
+}
+
+// TestTop keeps the largest groups and sums the rest into "(other)" with
+// the same totals and percentiles as the whole.
+func TestTop(t *testing.T) {
+	g := generate(small(4))
+	p := Params{Bucket: time.Minute, By: ByShard}
+	all := summarize(t, readAll(t, p, fromBytes("a.log", join(g.lines))))
+	top := summarize(t, readAll(t, p, fromBytes("a.log", join(g.lines))))
+	top.Top(3)
+	if len(all.Groups) < 6 || len(top.Groups) != 4 {
+		t.Fatalf("%d groups, top 3 gives %d; want ≥ 6 and 4", len(all.Groups), len(top.Groups))
+	}
+	var rest uint64
+	for i, gr := range all.Groups {
+		if i < 3 {
+			if top.Groups[i].Name != gr.Name || top.Groups[i].Requests != gr.Requests {
+				t.Errorf("top row %d = %s %d, want %s %d", i, top.Groups[i].Name, top.Groups[i].Requests, gr.Name, gr.Requests)
+			}
+			continue
+		}
+		rest += gr.Requests
+	}
+	if o := top.Groups[3]; o.Name != Other || o.Requests != rest {
+		t.Errorf("last row %s %d, want %s %d", o.Name, o.Requests, Other, rest)
+	}
+	// Everything in one "other" row has the total's percentiles.
+	one := summarize(t, readAll(t, p, fromBytes("a.log", join(g.lines))))
+	one.Top(0) // keeps all
+	if len(one.Groups) != len(all.Groups) {
+		t.Errorf("Top(0) left %d groups of %d", len(one.Groups), len(all.Groups))
+	}
+	one.Groups = append([]Group{{Name: "empty", Totals: Totals{Statuses: map[int]uint64{}}, hist: histogram{}}}, one.Groups...)
+	one.Top(1)
+	if o := one.Groups[1]; o.Requests != one.Total.Requests || o.P50 != one.Total.P50 || o.P99 != one.Total.P99 {
+		t.Errorf("other row %+v, want the total %+v", o.Totals, one.Total)
+	}
+	pair := summarize(t, readAll(t, Params{Bucket: time.Minute, By: "operation,shard"}, fromBytes("a.log", join(g.lines))))
+	pair.Top(1)
+	if o := pair.Groups[1].Name; o != Other+keySep+Other {
+		t.Errorf("two-key other row is %q", o)
+	}
+	var b bytes.Buffer
+	pair.WriteJSON(&b)
+	if !strings.Contains(b.String(), `"operations_by_shard":[{"operation":`) || !strings.Contains(b.String(), `{"operation":"(other)","shard":"(other)",`) {
+		t.Errorf("two-key JSON: %s", b.String())
+	}
+	b.Reset()
+	pair.WriteText(&b)
+	if !regexp.MustCompile(`(?m)^operation +shard +requests`).MatchString(b.String()) {
+		t.Errorf("two-key table has no operation and shard columns:\n%s", b.String())
+	}
+}
+
+func TestParsePivot(t *testing.T) {
+	for _, ok := range []string{"operation", "owner", "shard", "client", "operation,shard", "client,status"} {
+		if _, err := ParsePivot(ok); err != nil {
+			t.Errorf("ParsePivot(%q): %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"", "zone", "shard,shard", "a,b,c", "operation,", "operation,shard,host"} {
+		if _, err := ParsePivot(bad); err == nil {
+			t.Errorf("ParsePivot(%q) accepted", bad)
 		}
 	}
 }

@@ -34,6 +34,9 @@ type Record struct {
 	Operation  []byte
 	Host       []byte
 	Route      []byte
+	Owner      []byte // req.owner: the account the request acted on
+	Shard      []byte // entryShard: the moray shard of the request's metadata
+	Client     []byte // the product token of req.headers["user-agent"] ("restify", "curl")
 }
 
 // maxDepth bounds nesting so hostile input cannot blow the stack.
@@ -80,6 +83,10 @@ func ParseLine(line []byte, r *Record) Skip {
 				r.Host, ok = p.textField()
 			case "route":
 				r.Route, ok = p.textField()
+			case "entryShard":
+				r.Shard, ok = p.textField()
+			case "req":
+				r.Owner, r.Client, ok = p.req()
 			case "latency":
 				r.Latency, r.HasLatency, ok = p.maybeNum()
 			case "res":
@@ -286,6 +293,100 @@ func numValue(b []byte) (float64, bool) {
 		return 0, false
 	}
 	return v, true
+}
+
+// req reads the "req" value: the owner's uuid and the product token of the
+// user-agent header, when it is an object holding them.
+func (p *lineParser) req() (owner, client []byte, ok bool) {
+	if !p.eat('{') {
+		return nil, nil, p.value(0)
+	}
+	p.ws()
+	if p.eat('}') {
+		return nil, nil, true
+	}
+	for {
+		key, _, ok := p.str()
+		if !ok {
+			return nil, nil, false
+		}
+		p.ws()
+		if !p.eat(':') {
+			return nil, nil, false
+		}
+		p.ws()
+		switch string(key) {
+		case "owner":
+			owner, ok = p.textField()
+		case "headers":
+			client, ok = p.userAgent()
+		default:
+			ok = p.value(1)
+		}
+		if !ok {
+			return nil, nil, false
+		}
+		p.ws()
+		if p.eat(',') {
+			p.ws()
+			continue
+		}
+		if p.eat('}') {
+			return owner, client, true
+		}
+		return nil, nil, false
+	}
+}
+
+// userAgent reads req.headers and returns the product token of its
+// user-agent: what comes before the first "/" or space.
+func (p *lineParser) userAgent() (client []byte, ok bool) {
+	if !p.eat('{') {
+		return nil, p.value(1)
+	}
+	p.ws()
+	if p.eat('}') {
+		return nil, true
+	}
+	for {
+		key, _, ok := p.str()
+		if !ok {
+			return nil, false
+		}
+		p.ws()
+		if !p.eat(':') {
+			return nil, false
+		}
+		p.ws()
+		if string(key) == "user-agent" {
+			ua, ok := p.textField()
+			if !ok {
+				return nil, false
+			}
+			client = product(ua)
+		} else if !p.value(2) {
+			return nil, false
+		}
+		p.ws()
+		if p.eat(',') {
+			p.ws()
+			continue
+		}
+		if p.eat('}') {
+			return client, true
+		}
+		return nil, false
+	}
+}
+
+// product is the first token of a user-agent value.
+func product(ua []byte) []byte {
+	for i, c := range ua {
+		if c == '/' || c == ' ' {
+			return ua[:i]
+		}
+	}
+	return ua
 }
 
 // res reads the "res" value and returns its statusCode when it is an

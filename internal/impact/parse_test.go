@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"os"
 	"testing"
 	"time"
 )
@@ -72,6 +73,11 @@ func FuzzParseLine(f *testing.F) {
 	for _, l := range g.lines[:40] {
 		f.Add(l)
 	}
+	if b, err := os.ReadFile("testdata/muskie-audit.log"); err == nil {
+		for _, l := range bytes.Split(b, []byte("\n")) {
+			f.Add(l)
+		}
+	}
 	f.Add([]byte(`{"audit":true,"res":{"statusCode":503},"time":"2017-06-01T10:00:00Z","latency":3}`))
 	f.Add([]byte(`{"a":[[[[]]]],"audit":true,"res":{"statusCode":1e2},"time":"2017-06-01T10:00:00.5+01:00"}`))
 	f.Fuzz(func(t *testing.T, line []byte) {
@@ -122,6 +128,18 @@ func FuzzParseLine(f *testing.F) {
 		if lat, ok := ref.Latency.(float64); ok != r.HasLatency || ok && lat != r.Latency {
 			t.Fatalf("%q: latency %v %v, want %v", line, r.Latency, r.HasLatency, ref.Latency)
 		}
+		shard, _ := m["entryShard"].(string)
+		var owner, client string
+		if req, ok := m["req"].(map[string]any); ok {
+			owner, _ = req["owner"].(string)
+			if h, ok := req["headers"].(map[string]any); ok {
+				ua, _ := h["user-agent"].(string)
+				client = string(product([]byte(ua)))
+			}
+		}
+		if string(r.Shard) != shard || string(r.Owner) != owner || string(r.Client) != client {
+			t.Fatalf("%q: shard, owner, client %q %q %q, want %q %q %q", line, r.Shard, r.Owner, r.Client, shard, owner, client)
+		}
 	})
 }
 
@@ -129,4 +147,49 @@ func FuzzParseLine(f *testing.F) {
 // encoding/json accepts.
 func deep(b []byte) bool {
 	return bytes.Count(b, []byte("["))+bytes.Count(b, []byte("{")) > maxDepth
+}
+
+// TestMuskieRecords reads records in the exact shape muskie's lib/audit.js
+// logs through bunyan (nested req.headers, req.caller, req.timers,
+// res.headers, err, sharksContacted, entryShard; a 499 whose msg keeps the
+// status the server had set; a request no route matched), a moray log line
+// and a record cut short:
+// https://github.com/TritonDataCenter/manta-muskie/blob/7447144cd0edd9ecd50f737dab1f55285e83238c/lib/audit.js#L113-L240
+func TestMuskieRecords(t *testing.T) {
+	b, err := os.ReadFile("testdata/muskie-audit.log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		skip                     Skip
+		op, owner, shard, client string
+		status                   int
+		latency                  float64
+	}{
+		{SkipNone, "putobject", "930896af-bf8c-48d4-885c-6573a94b1853", "tcp://2.moray.coal.example.com:2020", "restify", 204, 436},
+		{SkipNone, "getstorage", "3d6a8f1e-52b4-4a0e-9d1c-1f3f6a2b7c11", "tcp://1.moray.coal.example.com:2020", "curl", 200, 12},
+		{SkipNone, "putobject", "930896af-bf8c-48d4-885c-6573a94b1853", "tcp://2.moray.coal.example.com:2020", "restify", 503, 30031},
+		{SkipNone, "getstorage", "3d6a8f1e-52b4-4a0e-9d1c-1f3f6a2b7c11", "tcp://1.moray.coal.example.com:2020", "Apache-HttpClient", 499, 1180},
+		{SkipNone, "unknown", "", "", "curl", 404, 1},
+		{SkipNotAudit, "", "", "", "", 0, 0},
+		{SkipNotJSON, "", "", "", "", 0, 0},
+	}
+	lines := bytes.Split(bytes.TrimSuffix(b, []byte("\n")), []byte("\n"))
+	if len(lines) != len(want) {
+		t.Fatalf("%d lines, want %d", len(lines), len(want))
+	}
+	for i, w := range want {
+		var r Record
+		if got := ParseLine(lines[i], &r); got != w.skip {
+			t.Errorf("line %d: %v, want %v", i+1, got, w.skip)
+			continue
+		}
+		if w.skip != SkipNone {
+			continue
+		}
+		if string(r.Operation) != w.op || string(r.Owner) != w.owner || string(r.Shard) != w.shard ||
+			string(r.Client) != w.client || r.Status != w.status || r.Latency != w.latency {
+			t.Errorf("line %d: got %s %q %q %q %d %v", i+1, r.Operation, r.Owner, r.Shard, r.Client, r.Status, r.Latency)
+		}
+	}
 }

@@ -30,11 +30,16 @@ type Totals struct {
 	Statuses  map[int]uint64
 }
 
-// Group is one row of the report: an operation (or host, route, status).
+// Group is one row of the report: an operation (or host, route, status,
+// owner, shard, client; or a pair of them, the names joined by keySep).
 type Group struct {
 	Name string
 	Totals
+	hist histogram // latency, for merging groups into "other"
 }
+
+// Other is the group --top puts the smaller groups into.
+const Other = "(other)"
 
 // Report is the impact of an outage: counts and latency inside the window.
 // When no window was given and none was detected, Window is nil and the
@@ -116,7 +121,8 @@ func Summarize(a *Aggregate) (*Report, error) {
 		total[bin] += n
 	}
 	for gi, g := range groups {
-		g.finish(hists[gi])
+		g.hist = hists[gi]
+		g.finish(g.hist)
 		rep.Groups = append(rep.Groups, *g)
 	}
 	rep.Total.finish(total)
@@ -128,6 +134,30 @@ func Summarize(a *Aggregate) (*Report, error) {
 		return gi.Name < gj.Name
 	})
 	return rep, nil
+}
+
+// Top keeps the n groups with the most requests and sums the others into
+// one group named Other (each of its names Other for a two-key pivot),
+// with exact percentiles from their merged histograms. n <= 0 keeps all.
+func (r *Report) Top(n int) {
+	if n <= 0 || len(r.Groups) <= n {
+		return
+	}
+	names := make([]string, len(r.By.Keys()))
+	for i := range names {
+		names[i] = Other
+	}
+	other := Group{Name: strings.Join(names, keySep), Totals: Totals{Statuses: map[int]uint64{}}, hist: histogram{}}
+	for _, g := range r.Groups[n:] {
+		for code, c := range g.Statuses {
+			other.count(code, c)
+		}
+		for bin, c := range g.hist {
+			other.hist[bin] += c
+		}
+	}
+	other.finish(other.hist)
+	r.Groups = append(r.Groups[:n:n], other)
 }
 
 func (t *Totals) count(code int, n uint64) {
@@ -173,6 +203,21 @@ func (t Totals) jsonTotals() jsonTotals {
 	return jsonTotals{t.Requests, t.Failed, t.Abandoned, t.FailedPct, t.P50, t.P99}
 }
 
+// ListName is the name of the JSON list of groups for a pivot: the key's
+// plural ("operations", "hosts", "statuses"), and for two keys both
+// ("operations_by_shard"), each row holding both keys.
+func ListName(p Pivot) string {
+	keys := p.Keys()
+	plural := string(keys[0]) + "s"
+	if keys[0] == ByStatus {
+		plural = "statuses"
+	}
+	if len(keys) == 2 {
+		return plural + "_by_" + string(keys[1])
+	}
+	return plural
+}
+
 // WriteJSON writes the report in the spec's JSON shape. With a pivot other
 // than operation, the list is named after it ("hosts": [{"host": ...}]).
 func (r *Report) WriteJSON(w io.Writer) error {
@@ -185,15 +230,8 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	}
 	fmt.Fprintf(&b, `,"lines":%d,"skipped":%d,"total":`, r.Lines, r.Skipped)
 	marshal(&b, r.Total.jsonTotals())
-	by := string(r.By)
-	if by == "" {
-		by = string(ByOperation)
-	}
-	list := by + "s"
-	if r.By == ByStatus {
-		list = "statuses"
-	}
-	fmt.Fprintf(&b, `,%q:[`, list)
+	keys := r.By.Keys()
+	fmt.Fprintf(&b, `,%q:[`, ListName(r.By))
 	for i, g := range r.Groups {
 		if i > 0 {
 			b.WriteString(",")
@@ -204,8 +242,12 @@ func (r *Report) WriteJSON(w io.Writer) error {
 			statuses[strconv.Itoa(code)] = n
 		}
 		st, _ := json.Marshal(statuses)
-		name, _ := json.Marshal(g.Name)
-		fmt.Fprintf(&b, `{%q:%s,%s,"statuses":%s}`, by, name, t[1:len(t)-1], st)
+		b.WriteString("{")
+		for ki, name := range splitGroup(g.Name) {
+			n, _ := json.Marshal(name)
+			fmt.Fprintf(&b, `%q:%s,`, keys[ki], n)
+		}
+		fmt.Fprintf(&b, `%s,"statuses":%s}`, t[1:len(t)-1], st)
 	}
 	b.WriteString("]}\n")
 	_, err := w.Write(b.Bytes())
@@ -241,19 +283,22 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 		b.WriteString("\n")
 	}
-	by := string(r.By)
-	if by == "" {
-		by = string(ByOperation)
+	keys := r.By.Keys()
+	var head []string
+	for _, k := range keys {
+		head = append(head, string(k))
 	}
-	rows := [][]string{{by, "requests", "failed (5xx)", "abandoned (499)", "failed %", "p50 ms", "p99 ms"}}
-	row := func(name string, t Totals) {
-		rows = append(rows, []string{name, strconv.FormatUint(t.Requests, 10), strconv.FormatUint(t.Failed, 10),
-			strconv.FormatUint(t.Abandoned, 10), fmt.Sprintf("%.2f%%", t.FailedPct), fmtMs(t.P50), fmtMs(t.P99)})
+	rows := [][]string{append(head, "requests", "failed (5xx)", "abandoned (499)", "failed %", "p50 ms", "p99 ms")}
+	row := func(names []string, t Totals) {
+		rows = append(rows, append(names, strconv.FormatUint(t.Requests, 10), strconv.FormatUint(t.Failed, 10),
+			strconv.FormatUint(t.Abandoned, 10), fmt.Sprintf("%.2f%%", t.FailedPct), fmtMs(t.P50), fmtMs(t.P99)))
 	}
 	for _, g := range r.Groups {
-		row(g.Name, g.Totals)
+		row(splitGroup(g.Name), g.Totals)
 	}
-	row("total", r.Total)
+	total := make([]string, len(keys))
+	total[0] = "total"
+	row(total, r.Total)
 	widths := make([]int, len(rows[0]))
 	for _, cols := range rows {
 		for i, c := range cols {
@@ -269,6 +314,8 @@ func (r *Report) WriteText(w io.Writer) error {
 			switch {
 			case i == 0:
 				b.WriteString(c + pad)
+			case i < len(keys):
+				b.WriteString("  " + c + pad)
 			default:
 				b.WriteString("  " + pad + c)
 			}

@@ -28,7 +28,7 @@ import (
 )
 
 // logVersion changes whenever the generated log would change.
-const logVersion = "v3"
+const logVersion = "v4"
 
 const jqFilter = `fromjson? | select(.audit==true) | [.operation,.res.statusCode]`
 

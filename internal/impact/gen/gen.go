@@ -121,6 +121,38 @@ type Event struct {
 	Status    int
 	LatencyMs int
 	Directory bool // a GET that listed a directory (billed as LIST)
+	// Owner is the account uuid the request acted on (req.owner), Shard
+	// the moray shard of its metadata (entryShard, "" when the record has
+	// none) and Client the product token of its user-agent header.
+	Owner, Shard, Client string
+}
+
+// Owners are the accounts requests act on; the first is the operator
+// account, poseidon.
+var Owners = []string{
+	"930896af-bf8c-48d4-885c-6573a94b1853",
+	"3d6a8f1e-52b4-4a0e-9d1c-1f3f6a2b7c11",
+	"b1c2d3e4-0f5a-4b6c-8d7e-9fa0b1c2d3e4",
+	"6e7f8091-a2b3-4c4d-9e5f-60718293a4b5",
+}
+
+// userAgents are the clients that send requests: node-manta (restify's
+// client), curl, and a Java SDK through Apache HttpClient.
+var userAgents = []string{
+	"restify/1.4.1 (x64-sunos; v8/3.14.5.9; OpenSSL/1.0.1t) node/0.10.48",
+	"curl/7.81.0",
+	"Apache-HttpClient/4.5.13 (Java/1.8.0_292)",
+}
+
+// ClientOf is the product token of a user-agent header: what comes
+// before the first "/" or space ("restify" for node-manta).
+func ClientOf(ua string) string {
+	for i := 0; i < len(ua); i++ {
+		if ua[i] == '/' || ua[i] == ' ' {
+			return ua[:i]
+		}
+	}
+	return ua
 }
 
 // Generate writes the log line by line, in time order, calling emit for
@@ -133,7 +165,7 @@ func Generate(c Config, emit func(ev Event, line []byte)) {
 	for i := 0; float64(i) < total; i++ {
 		t := c.Start.Add(time.Duration(float64(i)*step + g.r.Float64()*step))
 		ev := g.request(t)
-		buf = g.audit(buf[:0], ev)
+		buf = g.audit(buf[:0], &ev)
 		emit(ev, buf)
 		if c.Noise > 0 && g.r.Float64() < c.Noise {
 			ev, buf = g.noise(buf[:0], t)
@@ -253,7 +285,12 @@ var errNames = map[int][2]string{
 }
 
 // audit appends one audit record in bunyan's field order.
-func (g *generator) audit(b []byte, ev Event) []byte {
+func (g *generator) audit(b []byte, ev *Event) []byte {
+	// Owner and client follow from what is already drawn, so the random
+	// stream (and every other field) stays as it was.
+	ev.Owner = Owners[(ev.Host+ev.LatencyMs)%len(Owners)]
+	ua := userAgents[(2*ev.Host+ev.LatencyMs/7)%len(userAgents)]
+	ev.Client = ClientOf(ua)
 	op := opByName(ev.Operation)
 	method := op.Method
 	b = append(b, `{"name":"muskie","hostname":"`...)
@@ -263,7 +300,7 @@ func (g *generator) audit(b []byte, ev Event) []byte {
 	b = append(b, `,"component":"HttpServer","audit":true,"level":30,"_audit":true,"operation":"`...)
 	b = append(b, ev.Operation...)
 	b = append(b, '"')
-	if bill := billable(ev); bill != "" {
+	if bill := billable(*ev); bill != "" {
 		b = append(b, `,"billable_operation":"`...)
 		b = append(b, bill...)
 		b = append(b, '"')
@@ -285,7 +322,7 @@ func (g *generator) audit(b []byte, ev Event) []byte {
 	b = append(b, `,"req":{"method":"`...)
 	b = append(b, method...)
 	b = append(b, `","url":"`...)
-	b = g.url(b, ev)
+	b = g.url(b, *ev)
 	b = append(b, `","headers":{"accept":"*/*","x-request-id":"`...)
 	b = append(b, reqID...)
 	b = append(b, `","date":"`...)
@@ -294,8 +331,10 @@ func (g *generator) audit(b []byte, ev Event) []byte {
 	b = g.hexid(b, 32)
 	b = append(b, `\",algorithm=\"rsa-sha256\",headers=\"date\",signature=\"`...)
 	b = g.hexid(b, 64)
-	b = append(b, `\"","user-agent":"restify/1.4.1 (x64-sunos; v8/3.14.5.9; OpenSSL/1.0.1t) node/0.10.48","accept-version":"~1.0","host":"manta.example.com","connection":"keep-alive","x-forwarded-for":"::ffff:10.1.2.3"},"httpVersion":"1.1","owner":"`...)
-	b = append(b, "930896af-bf8c-48d4-885c-6573a94b1853"...)
+	b = append(b, `\"","user-agent":"`...)
+	b = append(b, ua...)
+	b = append(b, `","accept-version":"~1.0","host":"manta.example.com","connection":"keep-alive","x-forwarded-for":"::ffff:10.1.2.3"},"httpVersion":"1.1","owner":"`...)
+	b = append(b, ev.Owner...)
 	b = append(b, `","caller":{"login":"poseidon","uuid":"930896af-bf8c-48d4-885c-6573a94b1853","groups":["operators"],"user":null},"timers":{"earlySetup":41,"parseDate":9,"parseQueryString":21,"handler-3":88,"checkIfPresigned":4,"enforceSSL":3,"ensureDependencies":5,"_authSetup":4,"preSignedUrl":3,"checkAuthzScheme":5,"parseAuthTokenHandler":52,"signatureHandler":`...)
 	b = strconv.AppendInt(b, int64(60+g.r.IntN(200)), 10)
 	b = append(b, `,"parseKeyId":47,"loadCaller":`...)
@@ -346,7 +385,7 @@ func (g *generator) audit(b []byte, ev Event) []byte {
 	b = append(b, `,"latency":`...)
 	b = strconv.AppendInt(b, int64(ev.LatencyMs), 10)
 	b = append(b, `,"secure":false`...)
-	f := fieldsOf(ev)
+	f := fieldsOf(*ev)
 	if f.object {
 		b = append(b, `,"objectId":"`...)
 		b = append(b, g.uuid()...)
@@ -363,8 +402,11 @@ func (g *generator) audit(b []byte, ev Event) []byte {
 		b = strconv.AppendInt(b, ev.Time.UnixMilli()-int64(ev.LatencyMs), 10)
 		b = append(b, `}]`...)
 	}
+	ev.Shard = ""
 	if f.entryShard {
+		at := len(b)
 		b = g.shard(b, "entryShard")
+		ev.Shard = string(b[at+len(`,"entryShard":"`) : len(b)-1])
 	}
 	if f.parentShard {
 		b = g.shard(b, "parentShard")
@@ -565,14 +607,14 @@ func (g *generator) noise(b []byte, t time.Time) (Event, []byte) {
 		b = append(b, garbage[g.r.IntN(len(garbage))]...)
 	case 2:
 		ev.Kind = Truncated
-		b = g.audit(b, ev)
+		b = g.audit(b, &ev)
 		b = b[:1+g.r.IntN(len(b)-2)]
 	case 3:
 		ev.Kind = BadTime
-		b = g.audit(b, ev)
+		b = g.audit(b, &ev)
 	case 4:
 		ev.Kind = BadStatus
-		b = g.audit(b, ev)
+		b = g.audit(b, &ev)
 	}
 	return ev, b
 }
