@@ -32,7 +32,11 @@ var invasive = []string{
 	"manta-oneach", "sdc-oneachnode",
 	// Manta deployment and the database shards' replication topology.
 	"manta-adm update", "manta-adm deploy", "manta-adm zk fixup",
-	"manta-adm accel-gc enable", "manta-adm accel-gc disable", "manta-adm accel-gc update",
+	"manta-adm gc update", // v2
+	"manta-adm accel-gc enable", "manta-adm accel-gc disable", "manta-adm accel-gc update", // v1
+	"manta-adm alarm close", "manta-adm alarm notify", "manta-adm alarm config update",
+	// Moray's write tools (node-moray bin/): they change metadata on a shard.
+	"putobject", "delobject", "delmany", "updatemany", "putbucket", "delbucket", "reindexobjects",
 	"manatee-adm promote", "manatee-adm freeze", "manatee-adm unfreeze", "manatee-adm rebuild",
 }
 
