@@ -31,8 +31,8 @@ var invasive = []string{
 	// Fan-out: the same command on every zone or every compute node.
 	"manta-oneach", "sdc-oneachnode",
 	// Manta deployment and the database shards' replication topology.
+	"manta-adm gc update", // v2; before "manta-adm update", which it also matches
 	"manta-adm update", "manta-adm deploy", "manta-adm zk fixup",
-	"manta-adm gc update", // v2
 	"manta-adm accel-gc enable", "manta-adm accel-gc disable", "manta-adm accel-gc update", // v1
 	"manta-adm alarm close", "manta-adm alarm notify", "manta-adm alarm config update",
 	// Moray's write tools (node-moray bin/): they change metadata on a shard.
