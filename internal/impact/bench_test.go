@@ -30,6 +30,6 @@ func BenchmarkRead(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for b.Loop() {
-		Read(Params{Bucket: time.Minute, By: ByOperation}, []Input{fromBytes("a.log", data)})
+		Read(Params{Bucket: time.Minute, By: ByOperation}, []Input{fromBytes("a.log", data)}, nil)
 	}
 }

@@ -74,7 +74,7 @@ func gzipped(data []byte) []byte {
 
 func readAll(t testing.TB, p Params, inputs ...Input) *Aggregate {
 	t.Helper()
-	a, errs := Read(p, inputs)
+	a, errs := Read(p, inputs, nil)
 	if len(errs) > 0 {
 		t.Fatalf("Read: %v", errs)
 	}
@@ -551,7 +551,7 @@ func TestGzipAndTruncatedGzip(t *testing.T) {
 	// A truncated .gz: its error names the file, the other file still counts.
 	half := writeFile(t, dir, "half.log.gz", gz[:len(gz)/2])
 	other := writeFile(t, dir, "other.log", join(g.lines[:100]))
-	a, errs := Read(p, []Input{{Name: half}, {Name: other}})
+	a, errs := Read(p, []Input{{Name: half}, {Name: other}}, nil)
 	if len(errs) != 1 {
 		t.Fatalf("errors %v, want one", errs)
 	}
@@ -564,7 +564,7 @@ func TestGzipAndTruncatedGzip(t *testing.T) {
 	}
 
 	// A missing file is named too.
-	_, errs = Read(p, []Input{{Name: filepath.Join(dir, "nope.log")}, {Name: other}})
+	_, errs = Read(p, []Input{{Name: filepath.Join(dir, "nope.log")}, {Name: other}}, nil)
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "nope.log") {
 		t.Errorf("missing file: errors %v", errs)
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Input is one log to read: a file, or stdin when Reader is set.
@@ -29,6 +30,13 @@ func (e *FileError) Unwrap() error { return e.Err }
 
 const chunkSize = 4 << 20
 
+// Meter counts what Read has taken in, for a progress line; safe to read
+// from another goroutine while Read runs.
+type Meter struct {
+	Bytes atomic.Int64 // bytes read from the inputs (compressed bytes for .gz)
+	Files atomic.Int32 // inputs read to their end, or given up on
+}
+
 type chunk struct {
 	buf       []byte // pooled; data is buf[:n]
 	n         int
@@ -43,7 +51,9 @@ type chunk struct {
 // A file that cannot be opened or read to its end (a truncated .gz) is
 // reported in the returned errors; everything read before the failure
 // still counts.
-func Read(p Params, inputs []Input) (*Aggregate, []error) {
+//
+// m, when not nil, is kept up to date as the inputs are read.
+func Read(p Params, inputs []Input, m *Meter) (*Aggregate, []error) {
 	workers := runtime.GOMAXPROCS(0)
 	pool := make(chan []byte, 2*workers+2)
 	for range cap(pool) {
@@ -67,10 +77,14 @@ func Read(p Params, inputs []Input) (*Aggregate, []error) {
 		}(aggs[w])
 	}
 	var errs []error
+	if m == nil {
+		m = &Meter{}
+	}
 	for i, in := range inputs {
-		if err := feed(i, in, pool, work); err != nil {
+		if err := feed(i, in, pool, work, &m.Bytes); err != nil {
 			errs = append(errs, &FileError{in.Name, err})
 		}
+		m.Files.Add(1)
 	}
 	close(work)
 	wg.Wait()
@@ -81,7 +95,7 @@ func Read(p Params, inputs []Input) (*Aggregate, []error) {
 }
 
 // feed cuts one input into chunks of whole lines.
-func feed(file int, in Input, pool chan []byte, work chan<- chunk) error {
+func feed(file int, in Input, pool chan []byte, work chan<- chunk, read *atomic.Int64) error {
 	r := in.Reader
 	if r == nil {
 		f, err := os.Open(in.Name)
@@ -91,6 +105,7 @@ func feed(file int, in Input, pool chan []byte, work chan<- chunk) error {
 		defer f.Close()
 		r = f
 	}
+	r = countingReader{r, read}
 	br := bufio.NewReaderSize(r, 64<<10)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
@@ -144,6 +159,18 @@ func feed(file int, in Input, pool chan []byte, work chan<- chunk) error {
 		work <- c
 		buf, n = next, rest
 	}
+}
+
+// countingReader adds what it reads to n.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c countingReader) Read(b []byte) (int, error) {
+	k, err := c.r.Read(b)
+	c.n.Add(int64(k))
+	return k, err
 }
 
 // addChunk parses and counts the lines of one chunk.
