@@ -161,7 +161,49 @@ func runImpact(cmd *cobra.Command, o impactOptions, args []string) error {
 		}
 		inputs = []impact.Input{{Name: "(stdin)", Reader: in}}
 	}
-	agg, fileErrs := impact.Read(p, inputs)
+	var meter impact.Meter
+	stop := func() {}
+	if w, ok := progressTo(cmd, o); ok {
+		stop = impact.ShowProgress(w, &meter, totalSize(inputs), len(inputs), 250*time.Millisecond)
+	}
+	agg, fileErrs := impact.Read(p, inputs, &meter)
+	stop()
+	return impactDone(cmd, o, agg, fileErrs)
+}
+
+// progressTo is where the progress line goes: stderr, when a person
+// watches it — a terminal — and the data on stdout is not going to a file
+// or pipe as JSON or a partial.
+func progressTo(cmd *cobra.Command, o impactOptions) (io.Writer, bool) {
+	isTerm := func(w any) bool {
+		f, ok := w.(*os.File)
+		return ok && term.IsTerminal(int(f.Fd()))
+	}
+	if !isTerm(cmd.ErrOrStderr()) {
+		return nil, false
+	}
+	if (o.json || o.partial) && !isTerm(cmd.OutOrStdout()) {
+		return nil, false
+	}
+	return cmd.ErrOrStderr(), true
+}
+
+// totalSize is the bytes of the input files; 0 (unknown) when one is stdin.
+func totalSize(inputs []impact.Input) int64 {
+	var n int64
+	for _, in := range inputs {
+		if in.Reader != nil {
+			return 0
+		}
+		if fi, err := os.Stat(in.Name); err == nil {
+			n += fi.Size()
+		}
+	}
+	return n
+}
+
+// impactDone prints what one pass over the logs found.
+func impactDone(cmd *cobra.Command, o impactOptions, agg *impact.Aggregate, fileErrs []error) error {
 	if o.partial {
 		if err := agg.WritePartial(cmd.OutOrStdout()); err != nil {
 			return fmt.Errorf("writing the partial: %w", err)
@@ -171,7 +213,7 @@ func runImpact(cmd *cobra.Command, o impactOptions, args []string) error {
 		}
 		return reportFileErrors(cmd, fileErrs)
 	}
-	err = report(cmd, o, agg)
+	err := report(cmd, o, agg)
 	if ferr := reportFileErrors(cmd, fileErrs); ferr != nil {
 		// "No audit records" says nothing more when no input could be read.
 		nothingRead := agg.Lines == 0 && errors.Is(err, impact.ErrNoRecords)
