@@ -320,6 +320,15 @@ func words(b []byte, escapes bool) []word {
 			i += size
 			continue
 		}
+		if (r == 'h' || r == 'H') && cur.Len() == 0 {
+			if n := urlLen(b[i:]); n > 0 {
+				// A link is a reference, not prose: a page that cites the
+				// same pinned source file as a scenario gives nothing away,
+				// and the words of a URL are not checked.
+				i += n
+				continue
+			}
+		}
 		if r == '\n' {
 			flush()
 			if fence(b[lineStart:i]) {
@@ -346,6 +355,29 @@ func words(b []byte, escapes bool) []word {
 	}
 	flush()
 	return out
+}
+
+// urlLen is the length of the http(s) URL b starts with, 0 when it does
+// not start with one. A URL ends at white space, a quote, an angle bracket
+// or a closing parenthesis (as in Markdown's [text](URL)).
+func urlLen(b []byte) int {
+	var n int
+	switch {
+	case len(b) >= 8 && strings.EqualFold(string(b[:8]), "https://"):
+		n = 8
+	case len(b) >= 7 && strings.EqualFold(string(b[:7]), "http://"):
+		n = 7
+	default:
+		return 0
+	}
+	for n < len(b) {
+		switch b[n] {
+		case ' ', '\t', '\n', '\r', '"', '\'', '<', '>', ')', '`':
+			return n
+		}
+		n++
+	}
+	return n
 }
 
 // fence reports whether a line opens or closes a Markdown code fence.

@@ -253,3 +253,37 @@ func FuzzKeyWatch(f *testing.F) {
 		}
 	})
 }
+
+// TestCheckIgnoresURLs: a page citing the same pinned source file as a
+// scenario gives nothing away, however many words the URL has; the
+// scenario's prose around it is still found.
+func TestCheckIgnoresURLs(t *testing.T) {
+	const url = "https://github.com/TritonDataCenter/manta-muskie/blob/7447144cd0edd9ecd50f737dab1f55285e83238c/sapi_manifests/muskie/template#L27"
+	src := strings.Replace(string(scenario.Template("ash-compass")), "The cause, how to find it, and the fix.",
+		"See [the template]("+url+") and "+url+" for the limit; the clock of one webapi zone drifted far past it.", 1)
+	s, err := scenario.Parse("ash-compass.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := map[string]*scenario.Scenario{"ash-compass": s}
+	dir := t.TempDir()
+	write(t, dir, "tools/muskie.md", "# Muskie\n\nIts limits live in [the SAPI template]("+url+").\n\n<a href=\""+url+"\">"+url+"</a>\n")
+	if got, err := Check(sc, []string{dir}); err != nil || len(got) != 0 {
+		t.Fatalf("a cited URL: findings %+v, %v; want none", got, err)
+	}
+	write(t, dir, "guide/notes.md", "# Notes\n\nthe clock of one webapi zone drifted far past it\n")
+	got, err := Check(sc, []string{dir})
+	if err != nil || len(got) != 1 || got[0].Scenario != "ash-compass" {
+		t.Fatalf("sealed prose: findings %+v, %v; want one", got, err)
+	}
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{"https://a.b/c d", 13}, {"HTTP://x)", 8}, {"http:/x", 0}, {"hello", 0}, {"https://", 8},
+	} {
+		if got := urlLen([]byte(tc.in)); got != tc.want {
+			t.Errorf("urlLen(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}
