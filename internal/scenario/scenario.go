@@ -25,10 +25,17 @@ type Scenario struct {
 	Components                       []string
 	Manta                            []string          // the Manta versions it applies to ("v1", "v2")
 	mantaProblem                     string            // why the front matter's manta is not valid, "" when it is
+	Sources                          []Source          // the upstream files its facts were checked against
 	Revision                         int               // set by the vault from the sealed envelope
 	Sections                         map[string]string // section title → Markdown body
 	Hints                            []string          // the hint ladder, rung 1 first
 	Source                           []byte            // the full plaintext Markdown
+}
+
+// Source is one upstream file a scenario's facts come from.
+type Source struct {
+	Title string `toml:"title"`
+	URL   string `toml:"url"`
 }
 
 // ValidID reports whether id can name a scenario (and its file): a
@@ -87,6 +94,13 @@ func Parse(name string, src []byte) (*Scenario, error) {
 	}
 	s.Components = comps
 	s.Manta, s.mantaProblem = provenance.Manta(d.Params["manta"])
+	raw, _ := d.Params["sources"].([]any)
+	for _, it := range raw {
+		m, _ := it.(map[string]any)
+		title, _ := m["title"].(string)
+		u, _ := m["url"].(string)
+		s.Sources = append(s.Sources, Source{title, u})
+	}
 
 	top := 0
 	for _, sec := range d.Sections {
@@ -214,6 +228,11 @@ func (s *Scenario) Problems(components map[string]bool) []string {
 	if len(s.Components) == 0 {
 		out = append(out, "front matter: components is empty: list the component pages it touches, the faulted one first")
 	}
+	for _, src := range s.Sources {
+		if msg := provenance.Pinned(src.URL); msg != "" {
+			out = append(out, "front matter: sources: "+msg)
+		}
+	}
 	for _, c := range s.Components {
 		if components != nil && !components[c] {
 			out = append(out, fmt.Sprintf("front matter: component %q has no page in content/components/", c))
@@ -288,6 +307,7 @@ func RetiredPage(s *Scenario, when time.Time) ([]byte, error) {
 		"id":         s.ID,
 		"components": s.Components,
 		"manta":      s.Manta,
+		"sources":    s.Sources,
 		"difficulty": s.Difficulty,
 		"estimated":  s.Estimated,
 		"revision":   s.Revision,

@@ -145,4 +145,19 @@ func TestProblems(t *testing.T) {
 	if p := strings.Join(s.Problems(map[string]bool{"webapi": true}), "\n"); !strings.Contains(p, `component "moray" has no page`) {
 		t.Errorf("unknown component: problems %q", p)
 	}
+	withSources, err := Parse("s.md", []byte(strings.Replace(string(Template("pale-finch")), "manta: [v1, v2]",
+		"manta: [v1, v2]\nsources:\n  - {title: t, url: \"https://github.com/o/r/blob/main/x.js\"}\n  - {title: u, url: \"https://github.com/o/r/blob/0123456789abcdef0123456789abcdef01234567/x.js\"}", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := withSources.Problems(pages); len(p) != 1 || !strings.Contains(p[0], "blob/main/x.js is not pinned") {
+		t.Errorf("sources: problems %q, want the unpinned one", p)
+	}
+	page, err := RetiredPage(withSources, time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "manta = ['v1', 'v2']") || !strings.Contains(string(page), "0123456789abcdef0123456789abcdef01234567/x.js") {
+		t.Errorf("retired page lost manta or sources:\n%s", page)
+	}
 }
