@@ -2,6 +2,7 @@ package impact
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"strconv"
 	"time"
@@ -172,6 +173,17 @@ var strStop = func() (t [256]bool) {
 	return t
 }()
 
+// mayStop reports whether any of the eight bytes in w is a quote, a
+// backslash or a control character (< 0x20): the bytes strStop marks. The
+// zero-byte and less-than tests (Hacker's Delight 6-1) have no false
+// negatives, and give a false positive only above a true one.
+func mayStop(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q := w ^ (ones * '"')
+	s := w ^ (ones * '\\')
+	return ((q-ones)&^q|(s-ones)&^s|(w-ones*0x20)&^w)&highs != 0
+}
+
 // str reads a string and returns its raw contents (escapes left as they
 // are) and whether it holds any escape.
 func (p *lineParser) str() (raw []byte, escaped, ok bool) {
@@ -181,10 +193,11 @@ func (p *lineParser) str() (raw []byte, escaped, ok bool) {
 	b, i := p.b, p.i
 	start := i
 	for {
-		// A table lookup per byte beats IndexByte on the short strings
-		// that make up most of a bunyan record.
-		for i+4 <= len(b) && !strStop[b[i]] && !strStop[b[i+1]] && !strStop[b[i+2]] && !strStop[b[i+3]] {
-			i += 4
+		// Eight bytes at a time while none of them can end the scan
+		// (SWAR: no quote, no backslash, no control character), then
+		// byte by byte to the one that does, among the next eight.
+		for i+8 <= len(b) && !mayStop(binary.LittleEndian.Uint64(b[i:])) {
+			i += 8
 		}
 		for i < len(b) && !strStop[b[i]] {
 			i++

@@ -193,3 +193,19 @@ func TestMuskieRecords(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMayStop checks the eight-byte test against the byte table.
+func FuzzMayStop(f *testing.F) {
+	f.Add(uint64(0x4141414141414141))
+	f.Add(uint64(0x2241414141414141))
+	f.Add(uint64(0x80ff5c1f20212223))
+	f.Fuzz(func(t *testing.T, w uint64) {
+		want := false
+		for i := range 8 {
+			want = want || strStop[byte(w>>(8*i))]
+		}
+		if got := mayStop(w); got != want {
+			t.Fatalf("mayStop(%#x) = %v, want %v", w, got, want)
+		}
+	})
+}

@@ -1,5 +1,7 @@
-// Command bench measures irp impact against jq on ≥ 1 GB of generated
-// muskie audit lines and checks that both count the same requests.
+// Command bench measures irp impact against jq and DuckDB on ≥ 1 GB of
+// generated muskie audit lines and checks that they count the same
+// requests (DuckDB's node package is installed from npm into the cache
+// dir when node is there; the product does not depend on it).
 //
 // Run it from the repository root (make bench-impact). The log is generated
 // once into the user cache dir and reused; its ground truth (the audit
@@ -96,7 +98,10 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	return compare(whole.stdout, jq.stdout, tr)
+	if err := compare(whole.stdout, jq.stdout, tr); err != nil {
+		return err
+	}
+	return benchDuck(irp, logPath, filepath.Dir(logPath), mb)
 }
 
 func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
