@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"filippo.io/age"
 	"github.com/spf13/cobra"
@@ -50,9 +49,9 @@ func loadKeys(flags []string) (keyring, error) {
 
 // explain turns "no identity can open it" into a line naming the files tried.
 func (k keyring) explain(err error) error {
-	if errors.Is(err, vault.ErrNoKey) {
-		file, _, _ := strings.Cut(err.Error(), ": ")
-		return problem.WithHint(&vault.NoIdentityError{Tried: k.tried, What: file},
+	var nk *vault.NoKeyError
+	if errors.As(err, &nk) {
+		return problem.WithHint(&vault.NoIdentityError{Tried: k.tried, What: nk.File},
 			"ask an organiser to add your public key to vault/recipients and run irp vault rekey")
 	}
 	return err

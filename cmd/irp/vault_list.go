@@ -6,26 +6,13 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"filippo.io/age"
 	"github.com/spf13/cobra"
 
-	"irp/internal/ledger"
 	"irp/internal/vault"
 )
 
 func init() { addCommand("vault", newVaultListCmd) }
-
-// scenarioRow is one scenario as list and pick show it.
-type scenarioRow struct {
-	ID         string   `json:"id"`
-	Title      string   `json:"title,omitempty"`
-	Components []string `json:"components,omitempty"`
-	Difficulty string   `json:"difficulty,omitempty"`
-	Estimated  string   `json:"estimated,omitempty"`
-	Revision   int      `json:"revision,omitempty"`
-	Status     string   `json:"status"`
-	SeenBy     []string `json:"seen_by"`
-	SealedTo   int      `json:"sealed_to"`
-}
 
 func newVaultListCmd() *cobra.Command {
 	var asJSON bool
@@ -44,7 +31,7 @@ only ids, status and recipient counts are listed.`,
 			if err != nil {
 				return wrapf(err, "vault list")
 			}
-			rows, err := scenarioRows(v, idFiles, cmd)
+			rows, err := listScenarios(cmd, idFiles, func(ids []age.Identity) ([]vault.Listing, error) { return vault.List(v, ids) })
 			if err != nil {
 				return wrapf(err, "vault list")
 			}
@@ -56,54 +43,24 @@ only ids, status and recipient counts are listed.`,
 	return cmd
 }
 
-// scenarioRows describes every sealed scenario, decrypting what the
-// caller's identity opens.
-func scenarioRows(v *vault.Vault, idFiles []string, cmd *cobra.Command) ([]scenarioRow, error) {
-	ids, err := v.IDs()
-	if err != nil {
-		return nil, err
-	}
-	entries, err := ledger.Read(v.LedgerFile())
-	if err != nil {
-		return nil, err
-	}
+// listScenarios describes every sealed scenario, with what is inside the
+// sealed files when the caller's identity opens them.
+func listScenarios(cmd *cobra.Command, idFiles []string, list func(ids []age.Identity) ([]vault.Listing, error)) ([]vault.Listing, error) {
 	keys, kerr := loadKeys(idFiles)
 	if kerr != nil && len(idFiles) > 0 {
 		return nil, kerr
 	}
-	hidden := 0
-	rows := make([]scenarioRow, 0, len(ids))
-	for _, id := range ids {
-		r := scenarioRow{ID: id, Status: "in pool", SeenBy: []string{}}
-		if ledger.IsRetired(entries, id) {
-			r.Status = "retired"
-		}
-		seen := map[string]bool{}
-		for _, e := range entries {
-			if e.Event == ledger.Seen && e.Scenario == id && !seen[e.Who] {
-				seen[e.Who] = true
-				r.SeenBy = append(r.SeenBy, e.Who)
-			}
-		}
-		r.SealedTo, _ = v.SealedTo("scenarios/" + id)
-		if keys.ids != nil {
-			s, err := v.Open(id, keys.ids)
-			if err != nil {
-				return nil, keys.explain(err)
-			}
-			r.Title, r.Components, r.Difficulty, r.Estimated, r.Revision = s.Title, s.Components, s.Difficulty, s.Estimated, s.Revision
-		} else {
-			hidden++
-		}
-		rows = append(rows, r)
+	rows, err := list(keys.ids)
+	if err != nil {
+		return nil, keys.explain(err)
 	}
-	if hidden > 0 {
+	if keys.ids == nil && len(rows) > 0 {
 		fmt.Fprintf(cmd.ErrOrStderr(), "irp: titles are sealed, showing ids only: %v\n", kerr)
 	}
 	return rows, nil
 }
 
-func printRows(cmd *cobra.Command, rows []scenarioRow, asJSON bool) error {
+func printRows(cmd *cobra.Command, rows []vault.Listing, asJSON bool) error {
 	out := cmd.OutOrStdout()
 	if asJSON {
 		enc := json.NewEncoder(out)

@@ -3,10 +3,11 @@ package main
 import (
 	"strings"
 
+	"filippo.io/age"
 	"github.com/spf13/cobra"
 
-	"irp/internal/ledger"
 	"irp/internal/problem"
+	"irp/internal/vault"
 )
 
 func init() { addCommand("vault", newVaultPickCmd) }
@@ -37,29 +38,9 @@ responders has seen, according to vault/ledger.jsonl.`,
 			if err != nil {
 				return wrapf(err, "vault pick")
 			}
-			entries, err := ledger.Read(v.LedgerFile())
+			picked, err := listScenarios(cmd, idFiles, func(ids []age.Identity) ([]vault.Listing, error) { return vault.Pick(v, people, ids) })
 			if err != nil {
 				return wrapf(err, "vault pick")
-			}
-			rows, err := scenarioRows(v, idFiles, cmd)
-			if err != nil {
-				return wrapf(err, "vault pick")
-			}
-			var picked []scenarioRow
-		next:
-			for _, r := range rows {
-				if r.Status == "retired" {
-					continue
-				}
-				for _, p := range people {
-					if ledger.SeenBy(entries, p)[r.ID] {
-						continue next
-					}
-				}
-				picked = append(picked, r)
-			}
-			if picked == nil {
-				picked = []scenarioRow{}
 			}
 			return printRows(cmd, picked, asJSON)
 		},

@@ -2,14 +2,11 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"irp/internal/ledger"
-	"irp/internal/scenario"
+	"irp/internal/vault"
 )
 
 func init() { addCommand("vault", newVaultRetireCmd) }
@@ -31,36 +28,13 @@ sealed file stays in the vault.`,
 			if err != nil {
 				return wrapf(err, "vault retire %s", id)
 			}
-			entries, err := ledger.Read(v.LedgerFile())
-			if err != nil {
-				return wrapf(err, "vault retire %s", id)
-			}
-			if ledger.IsRetired(entries, id) {
-				return fmt.Errorf("vault retire %s: already retired", id)
-			}
 			keys, err := loadKeys(idFiles)
 			if err != nil {
 				return wrapf(err, "vault retire %s", id)
 			}
-			s, err := v.Open(id, keys.ids)
+			path, err := vault.Retire(v, id, keys.ids, time.Now().UTC())
 			if err != nil {
 				return wrapf(keys.explain(err), "vault retire %s", id)
-			}
-			now := time.Now().UTC()
-			page, err := scenario.RetiredPage(s, now)
-			if err != nil {
-				return wrapf(err, "vault retire %s", id)
-			}
-			path := filepath.Join(v.Project.Content(), "scenarios", id+".md")
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				return wrapf(err, "vault retire %s", id)
-			}
-			if err := os.WriteFile(path, page, 0o644); err != nil {
-				return wrapf(err, "vault retire %s", id)
-			}
-			if err := ledger.Append(v.LedgerFile(), ledger.Entry{Time: now, Event: ledger.Retired, Scenario: id}); err != nil {
-				os.Remove(path)
-				return wrapf(err, "vault retire %s", id)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "retired %s: wrote %s and added it to %s\n", id, v.Project.Rel(path), v.Project.Rel(v.LedgerFile()))
 			return nil

@@ -32,8 +32,16 @@ type Vault struct {
 	HasFile    bool        // vault/recipients exists
 }
 
-// ErrNoKey means none of the given identities can open a file.
+// ErrNoKey means none of the given identities can open a file; the error
+// is a *NoKeyError that names the file.
 var ErrNoKey = errors.New("no identity can open it")
+
+// NoKeyError means none of the given identities can open File (relative
+// to the project). It matches ErrNoKey.
+type NoKeyError struct{ File string }
+
+func (e *NoKeyError) Error() string        { return e.File + ": " + ErrNoKey.Error() }
+func (e *NoKeyError) Is(target error) bool { return target == ErrNoKey }
 
 // DamagedError means a file is not a readable age file, or its content does
 // not belong where it is (renamed or swapped).
@@ -241,7 +249,7 @@ func (v *Vault) decrypt(path string, ids []age.Identity) ([]byte, error) {
 	defer f.Close()
 	pt, err := decryptReader(f, ids)
 	if errors.Is(err, ErrNoKey) {
-		return nil, fmt.Errorf("%s: %w", rel, ErrNoKey)
+		return nil, &NoKeyError{rel}
 	}
 	var ke *KeyError
 	if errors.As(err, &ke) {
@@ -275,9 +283,10 @@ func decryptReader(r io.Reader, ids []age.Identity) ([]byte, error) {
 	return pt, nil
 }
 
-// Seal encrypts s to the recipients into vault/scenarios/ID.age, replacing
-// any earlier version atomically.
-func (v *Vault) Seal(s *scenario.Scenario) error {
+// Put encrypts s, at its revision, to the recipients into
+// vault/scenarios/ID.age, replacing any earlier version atomically. Seal
+// and Edit decide the revision.
+func (v *Vault) Put(s *scenario.Scenario) error {
 	if !scenario.ValidID(s.ID) {
 		return fmt.Errorf("%q is not a scenario id", s.ID)
 	}
