@@ -3,15 +3,14 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
 
-	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"irp/internal/atomicfile"
 	"irp/internal/impact"
 	"irp/internal/problem"
 )
@@ -189,7 +188,7 @@ func report(cmd *cobra.Command, o impactOptions, agg *impact.Aggregate) error {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	if o.svg != "" {
-		if err := writeAtomic(o.svg, rep.WriteSVG); err != nil {
+		if err := atomicfile.WriteWith(o.svg, 0o644, rep.WriteSVG); err != nil {
 			return fmt.Errorf("writing %s: %w", o.svg, err)
 		}
 	}
@@ -222,21 +221,4 @@ func checkOutputDir(path string) error {
 		return fmt.Errorf("--svg %s: %s is not a directory", path, dir)
 	}
 	return nil
-}
-
-// writeAtomic writes a file through a temporary file and a rename, so a
-// reader never sees half a chart.
-func writeAtomic(path string, write func(io.Writer) error) error {
-	t, err := renameio.TempFile("", path)
-	if err != nil {
-		return err
-	}
-	defer t.Cleanup()
-	if err := write(t); err != nil {
-		return err
-	}
-	if err := t.Chmod(0o644); err != nil {
-		return err
-	}
-	return t.CloseAtomicallyReplace()
 }

@@ -3,12 +3,8 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
-	"errors"
-	"io"
 	"os"
-	"path/filepath"
 	"strconv"
-	"testing"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -73,43 +69,4 @@ func impactGenCmd(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
-}
-
-// TestWriteAtomic: the chart appears whole or not at all. A write that
-// fails half-way leaves the earlier file as it was and no stray files.
-func TestWriteAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "chart.svg")
-	if err := writeAtomic(path, func(w io.Writer) error {
-		_, err := io.WriteString(w, "<svg>one</svg>\n")
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	boom := errors.New("boom")
-	err := writeAtomic(path, func(w io.Writer) error {
-		io.WriteString(w, "<svg>half")
-		return boom
-	})
-	if !errors.Is(err, boom) {
-		t.Fatalf("err %v, want the write's error", err)
-	}
-	got, err := os.ReadFile(path)
-	if err != nil || string(got) != "<svg>one</svg>\n" {
-		t.Fatalf("after a failed write the file holds %q (%v), want the earlier chart", got, err)
-	}
-	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o644 {
-		t.Errorf("mode %v, want 0644", fi.Mode())
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
-		t.Errorf("directory holds %q, want only chart.svg", names)
-	}
-	if err := writeAtomic(filepath.Join(dir, "nope", "chart.svg"), func(io.Writer) error { return nil }); err == nil {
-		t.Errorf("writing into a missing directory succeeded")
-	}
 }

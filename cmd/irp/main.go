@@ -7,12 +7,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
 	"strings"
 
+	"irp/internal/ledger"
 	"irp/internal/problem"
 )
 
@@ -33,6 +35,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if strings.HasPrefix(err.Error(), "unknown command") || strings.HasPrefix(err.Error(), "unknown flag") {
 		err = problem.WithHint(problem.Usage(err), "run 'irp --help' for the list of commands")
+	}
+	var le *ledger.LineError
+	if errors.As(err, &le) && le.Tampered && problem.Hint(err) == "" {
+		err = problem.WithHint(err, "restore vault/ledger.jsonl from git (git log -p vault/ledger.jsonl); the ledger is append-only")
 	}
 	if err != problem.Found {
 		fmt.Fprintf(stderr, "irp: %s\n", err)

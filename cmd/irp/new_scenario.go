@@ -12,6 +12,7 @@ import (
 	"irp/internal/problem"
 	"irp/internal/project"
 	"irp/internal/scenario"
+	"irp/internal/vault"
 )
 
 func init() { addCommand("new", newNewScenarioCmd) }
@@ -44,7 +45,7 @@ vault/scenarios/ID.age and removes the plaintext.`,
 			if err != nil {
 				return wrapf(err, "new scenario %s", id)
 			}
-			if _, err := os.Stat(filepath.Join(p.Vault(), "scenarios", id+".age")); err == nil {
+			if vault.At(p).Has(id) {
 				return fmt.Errorf("new scenario %s: already sealed in the vault (use irp vault edit %s)", id, id)
 			}
 			path, err := draftPath(p, id, output)

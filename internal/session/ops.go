@@ -11,6 +11,7 @@ import (
 
 	"filippo.io/age"
 
+	"irp/internal/atomicfile"
 	"irp/internal/config"
 	"irp/internal/leak"
 	"irp/internal/ledger"
@@ -98,13 +99,7 @@ func (e *Env) Read(arg string) (*Page, error) {
 
 // ledger reads vault/ledger.jsonl, checking its chain.
 func (e *Env) ledger() ([]ledger.Entry, error) {
-	entries, err := ledger.Read(e.Vault.LedgerFile())
-	var te *ledger.TamperError
-	if errors.As(err, &te) {
-		te.Path = e.Project.Rel(te.Path)
-		return nil, problem.WithHint(err, "restore vault/ledger.jsonl from git (git log -p vault/ledger.jsonl); the ledger is append-only")
-	}
-	return entries, err
+	return e.Vault.Ledger()
 }
 
 // Check returns the warnings about a session's team.
@@ -113,18 +108,17 @@ func (e *Env) Check(p *Page) ([]Warning, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, statErr := os.Stat(e.Vault.ScenarioFile(p.Scenario))
 	return Check(p.Summary, p.Name, Record{
 		People:        e.People,
 		Ledger:        entries,
 		Prerequisites: e.Params.Prerequisites,
-		Sealed:        statErr == nil,
+		Sealed:        e.Vault.Has(p.Scenario),
 	}), nil
 }
 
 // New plans a session (see New) in this project and updates the feed.
 func (e *Env) New(o Options) (*Plan, []error, error) {
-	if _, err := os.Stat(e.Vault.ScenarioFile(o.Scenario)); err != nil && scenario.ValidID(o.Scenario) {
+	if !e.Vault.Has(o.Scenario) && scenario.ValidID(o.Scenario) {
 		return nil, nil, problem.WithHint(fmt.Errorf("scenario %s is not sealed in the vault (%s)", o.Scenario, e.Project.Rel(e.Vault.ScenarioFile(o.Scenario))),
 			"irp vault list shows the scenarios; irp vault pick --responders ... suggests one nobody has seen")
 	}
@@ -183,7 +177,7 @@ func (e *Env) MarkRun(p *Page) ([]string, []error, error) {
 		if err != nil {
 			return who, nil, err
 		}
-		if err := WriteFile(p.Path, page); err != nil {
+		if err := atomicfile.Write(p.Path, page, 0o644); err != nil {
 			return who, nil, err
 		}
 	}
@@ -210,7 +204,7 @@ func (e *Env) Publish(p *Page, ids []age.Identity) (*Outcome, []Problem, error) 
 	if err != nil {
 		return nil, nil, err
 	}
-	res := &Outcome{Retired: ledger.IsRetired(entries, p.Scenario)}
+	res := &Outcome{Retired: !vault.InPool(entries, p.Scenario)}
 	facts := Facts{Retired: res.Retired, Now: e.Now()}
 	sealed := map[string]*scenario.Scenario{}
 	if p.validScenario() {
@@ -222,7 +216,7 @@ func (e *Env) Publish(p *Page, ids []age.Identity) (*Outcome, []Problem, error) 
 		sealed = all
 	}
 	for id := range sealed {
-		if ledger.IsRetired(entries, id) {
+		if !vault.InPool(entries, id) {
 			delete(sealed, id) // public on the site already
 		}
 	}
@@ -267,7 +261,7 @@ func (e *Env) Publish(p *Page, ids []age.Identity) (*Outcome, []Problem, error) 
 	if err := WriteJSON(filepath.Join(p.Dir, "team.json"), TeamOf(p.Summary, e.People, e.initials())); err != nil {
 		return nil, nil, err
 	}
-	if err := WriteFile(p.Path, page); err != nil {
+	if err := atomicfile.Write(p.Path, page, 0o644); err != nil {
 		return nil, nil, err
 	}
 	res.Bad, err = e.feed()
@@ -287,7 +281,7 @@ func (e *Env) openScenarios(id string, ids []age.Identity, retired bool) (*scena
 	s := all[id]
 	if s == nil && retired {
 		for _, name := range []string{id + ".md", filepath.Join(id, "index.md")} {
-			path := filepath.Join(e.Project.Content(), "scenarios", name)
+			path := filepath.Join(filepath.Dir(vault.RetiredPage(e.Project, id)), name)
 			if src, err := os.ReadFile(path); err == nil {
 				if got, err := scenario.Parse(e.Project.Rel(path), src); err == nil {
 					s = got

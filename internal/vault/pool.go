@@ -9,6 +9,7 @@ import (
 	"filippo.io/age"
 
 	"irp/internal/ledger"
+	"irp/internal/project"
 	"irp/internal/scenario"
 )
 
@@ -16,8 +17,18 @@ import (
 // still use them, and their text is secret. A retired scenario's full text
 // is on the site.
 
-// Ledger reads vault/ledger.jsonl, checking its hash chain.
-func (v *Vault) Ledger() ([]ledger.Entry, error) { return ledger.Read(v.LedgerFile()) }
+// Ledger reads vault/ledger.jsonl, checking its hash chain. A line it
+// cannot trust is a *ledger.LineError whose Path is relative to the project.
+func (v *Vault) Ledger() ([]ledger.Entry, error) {
+	entries, err := ledger.Read(v.LedgerFile())
+	var le *ledger.LineError
+	if errors.As(err, &le) {
+		shown := *le
+		shown.Path = v.rel(le.Path)
+		return nil, &shown
+	}
+	return entries, err
+}
 
 // InPool reports whether scenario id is still in the pool by the ledger
 // entries: it has not been retired.
@@ -143,6 +154,11 @@ next:
 	return picked, nil
 }
 
+// RetiredPage is where Retire publishes scenario id's full text.
+func RetiredPage(p project.Project, id string) string {
+	return filepath.Join(p.Content(), "scenarios", id+".md")
+}
+
 // ErrRetired means a scenario has already left the pool.
 var ErrRetired = errors.New("already retired")
 
@@ -165,7 +181,7 @@ func Retire(v *Vault, id string, ids []age.Identity, now time.Time) (page string
 	if err != nil {
 		return "", err
 	}
-	page = filepath.Join(v.Project.Content(), "scenarios", id+".md")
+	page = RetiredPage(v.Project, id)
 	if err := os.MkdirAll(filepath.Dir(page), 0o755); err != nil {
 		return "", err
 	}

@@ -17,8 +17,8 @@ import (
 
 	"filippo.io/age"
 	"filippo.io/age/armor"
-	"github.com/google/renameio/v2"
 
+	"irp/internal/atomicfile"
 	"irp/internal/doc"
 	"irp/internal/project"
 	"irp/internal/scenario"
@@ -52,9 +52,19 @@ type DamagedError struct {
 
 func (e *DamagedError) Error() string { return e.File + ": " + e.Why }
 
+// At is the project's vault with its recipients file not read: enough for
+// its paths, the ledger and opening files, not for sealing.
+func At(p project.Project) *Vault { return &Vault{Project: p, Dir: p.Vault()} }
+
+// Has reports whether scenario id has a sealed file.
+func (v *Vault) Has(id string) bool {
+	_, err := os.Stat(v.ScenarioFile(id))
+	return err == nil
+}
+
 // Load reads the project's vault directory and its recipients file.
 func Load(p project.Project) (*Vault, error) {
-	v := &Vault{Project: p, Dir: p.Vault()}
+	v := At(p)
 	recs, ok, err := readRecipients(v.RecipientsFile(), p.Rel(v.RecipientsFile()))
 	if err != nil {
 		return nil, err
@@ -361,7 +371,7 @@ func writeAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	return renameio.WriteFile(path, data, 0o644, renameio.WithTempDir(dir))
+	return atomicfile.Write(path, data, 0o644)
 }
 
 // SealedTo returns how many recipient stanzas the header of vault/NAME.age has.
