@@ -18,16 +18,15 @@ import (
 	"irp/internal/project"
 )
 
-func init() { addCommand("", newBuildCmd) }
-
 type buildOptions struct {
-	dest    string
-	baseURL string
-	drafts  bool
+	*Factory
+	Dest    string
+	BaseURL string
+	Drafts  bool
 }
 
-func newBuildCmd() *cobra.Command {
-	var o buildOptions
+func newBuildCmd(f *Factory, runF func(*buildOptions) error) *cobra.Command {
+	o := &buildOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the static site into public/",
@@ -43,24 +42,18 @@ The result works from any static host and opened as files, without a server.`,
   irp build --dest /tmp/site --base-url https://irp.example.com/
   irp build --drafts`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			p, err := project.Find(".")
-			if err != nil {
-				return err
-			}
-			return runBuild(cmd, p, o)
-		},
+		RunE: func(*cobra.Command, []string) error { return runOr(runF, runBuild, o) },
 	}
-	f := cmd.Flags()
-	f.StringVar(&o.dest, "dest", "", "directory to write the site into (default public/ in the project)")
-	f.StringVar(&o.baseURL, "base-url", "", "URL the site will be published at")
-	f.BoolVar(&o.drafts, "drafts", false, "include pages marked draft")
+	fl := cmd.Flags()
+	fl.StringVar(&o.Dest, "dest", "", "directory to write the site into (default public/ in the project)")
+	fl.StringVar(&o.BaseURL, "base-url", "", "URL the site will be published at")
+	fl.BoolVar(&o.Drafts, "drafts", false, "include pages marked draft")
 	return cmd
 }
 
 // buildRun is the state shared by the checks of a staged site build.
 type buildRun struct {
-	cmd     *cobra.Command
+	*Factory
 	project project.Project
 	dest    string // absolute path the site is published at
 	out     string // where the built site is until then (irp-site's staging directory)
@@ -100,25 +93,28 @@ func afterBuild() []func(r *buildRun) error {
 // content is linted, runs the afterBuild checks on the staged site, and
 // only then tells irp-site to publish it: a build that fails anywhere
 // leaves the published site as it was.
-func runBuild(cmd *cobra.Command, p project.Project, o buildOptions) error {
+func runBuild(o *buildOptions) error {
+	p, err := o.Project()
+	if err != nil {
+		return err
+	}
 	defer batchGC()()
 	args := []string{"build", "--hold", "--source", p.Dir}
 	dest := p.Public()
-	var err error
-	if o.dest != "" {
-		args = append(args, "--dest", o.dest)
-		if dest, err = filepath.Abs(o.dest); err != nil {
-			return fmt.Errorf("build: --dest %s: %w", o.dest, err)
+	if o.Dest != "" {
+		args = append(args, "--dest", o.Dest)
+		if dest, err = filepath.Abs(o.Dest); err != nil {
+			return fmt.Errorf("--dest %s: %w", o.Dest, err)
 		}
 	}
-	if o.baseURL != "" {
-		args = append(args, "--base-url", o.baseURL)
+	if o.BaseURL != "" {
+		args = append(args, "--base-url", o.BaseURL)
 	}
-	if o.drafts {
+	if o.Drafts {
 		args = append(args, "--drafts")
 	}
-	site, startErr := startStaged(args, cmd.OutOrStdout(), cmd.ErrOrStderr())
-	r := &buildRun{cmd: cmd, project: p, dest: dest}
+	site, startErr := startStaged(args, o.IO.Out, o.IO.ErrOut)
+	r := &buildRun{Factory: o.Factory, project: p, dest: dest}
 	if startErr == nil {
 		for _, start := range duringBuild() {
 			start(r)
@@ -134,12 +130,12 @@ func runBuild(cmd *cobra.Command, p project.Project, o buildOptions) error {
 		return err
 	}
 	if n := len(rep.Findings); n > 0 {
-		printFindings(cmd.ErrOrStderr(), rep.Findings)
-		return problem.WithHint(fmt.Errorf("build: %d finding%s in content/; nothing was built", n, plural(n)),
+		printFindings(o.IO.ErrOut, rep.Findings)
+		return problem.WithHint(fmt.Errorf("%d finding%s in content/; nothing was built", n, plural(n)),
 			"fix them, then run irp build again (irp check lists them too)")
 	}
 	if startErr != nil {
-		return fmt.Errorf("build: %w", startErr)
+		return startErr
 	}
 
 	out, ok := site.staged()
@@ -210,7 +206,7 @@ func (b *stagedBuild) finish(publish bool) error {
 	b.verdict.Close()
 	<-b.exited
 	if b.err != nil {
-		return fmt.Errorf("build: %w", b.err)
+		return b.err
 	}
 	return engineExit(b.code)
 }
@@ -276,4 +272,12 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// runOr runs a verb: runF when a test gave one, else run.
+func runOr[O any](runF, run func(O) error, o O) error {
+	if runF != nil {
+		return runF(o)
+	}
+	return run(o)
 }

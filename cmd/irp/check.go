@@ -17,9 +17,10 @@ import (
 	"irp/internal/project"
 )
 
-func init() { addCommand("", newCheckCmd) }
+type checkOptions struct{ *Factory }
 
-func newCheckCmd() *cobra.Command {
+func newCheckCmd(f *Factory, runF func(*checkOptions) error) *cobra.Command {
+	o := &checkOptions{f}
 	return &cobra.Command{
 		Use:   "check",
 		Short: "Lint the content, test-build the site, verify the vault, look for leaks",
@@ -41,20 +42,13 @@ Exit status 1 when anything is found, 0 otherwise.`,
 		Example: `  irp check
   irp check && irp build`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			p, err := project.Find(".")
-			if err != nil {
-				return err
-			}
-			defer batchGC()()
-			return runCheck(cmd, p)
-		},
+		RunE: func(*cobra.Command, []string) error { return runOr(runF, runCheck, o) },
 	}
 }
 
 // checkRun is the state shared by the steps of one `irp check`.
 type checkRun struct {
-	cmd      *cobra.Command
+	*Factory
 	project  project.Project
 	findings int      // found so far, by every step
 	ok       []string // what passed, for the closing "ok: ..." line
@@ -81,8 +75,13 @@ type checkStep struct {
 	run  func(r *checkRun) error
 }
 
-func runCheck(cmd *cobra.Command, p project.Project) error {
-	r := &checkRun{cmd: cmd, project: p}
+func runCheck(o *checkOptions) error {
+	p, err := o.Project()
+	if err != nil {
+		return err
+	}
+	defer batchGC()()
+	r := &checkRun{Factory: o.Factory, project: p}
 	defer func() {
 		if r.site != "" {
 			os.RemoveAll(r.site)
@@ -94,10 +93,10 @@ func runCheck(cmd *cobra.Command, p project.Project) error {
 		}
 	}
 	if r.findings > 0 {
-		fmt.Fprintf(cmd.ErrOrStderr(), "%d finding%s\n", r.findings, plural(r.findings))
+		fmt.Fprintf(r.IO.ErrOut, "%d finding%s\n", r.findings, plural(r.findings))
 		return problem.Found
 	}
-	fmt.Fprintf(cmd.OutOrStdout(), "ok: %s\n", strings.Join(r.ok, ", "))
+	fmt.Fprintf(r.IO.Out, "ok: %s\n", strings.Join(r.ok, ", "))
 	return nil
 }
 
@@ -107,7 +106,7 @@ func checkContent(r *checkRun) error {
 	if err != nil {
 		return err
 	}
-	printFindings(r.cmd.OutOrStdout(), rep.Findings)
+	printFindings(r.IO.Out, rep.Findings)
 	r.findings += len(rep.Findings)
 	r.ok = append(r.ok, fmt.Sprintf("%d pages, %d cheat-sheets", rep.Pages, rep.CheatSheets))
 	return nil
@@ -123,7 +122,7 @@ func printFindings(w io.Writer, fs []lint.Finding) {
 // Hugo sees (templates, shortcodes). It needs irp-site; without it the step
 // is skipped with a note and does not fail the check.
 func checkSite(r *checkRun) error {
-	stderr := r.cmd.ErrOrStderr()
+	stderr := r.IO.ErrOut
 	if _, err := engine.Find(); errors.Is(err, engine.ErrNotFound) {
 		fmt.Fprintln(stderr, "site build skipped: irp-site not found")
 		return nil
@@ -134,7 +133,7 @@ func checkSite(r *checkRun) error {
 	}
 	tmp, err := os.MkdirTemp("", "irp-check-")
 	if err != nil {
-		return fmt.Errorf("check: scratch directory for the site build: %w", err)
+		return fmt.Errorf("scratch directory for the site build: %w", err)
 	}
 	r.site = tmp // the leak check scans it too
 	// irp-site says "irp: build: …"; here that build is a step of the check.
@@ -143,7 +142,7 @@ func checkSite(r *checkRun) error {
 		engine.Streams{Stdout: io.Discard, Stderr: relabeled})
 	relabeled.Flush()
 	if err != nil {
-		return fmt.Errorf("check: site build: %w", err)
+		return fmt.Errorf("site build: %w", err)
 	}
 	if code != 0 {
 		r.findings++

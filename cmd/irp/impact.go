@@ -3,22 +3,22 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"irp/internal/atomicfile"
 	"irp/internal/impact"
 	"irp/internal/problem"
 )
 
-func init() { addCommand("", newImpactCmd) }
-
 // impactOptions are the flags shared by impact and impact merge.
 type impactOptions struct {
+	*Factory
+	Logs     []string // impact: the logs; merge: the partials
 	from, to string
 	bucket   time.Duration
 	by       string
@@ -28,8 +28,8 @@ type impactOptions struct {
 	partial  bool
 }
 
-func newImpactCmd() *cobra.Command {
-	var o impactOptions
+func newImpactCmd(f *Factory, runF func(*impactOptions) error, merge *cobra.Command) *cobra.Command {
+	o := &impactOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "impact [LOG...]",
 		Short: "Measure an outage's impact from muskie audit logs",
@@ -67,24 +67,25 @@ named on stderr; 2 on a usage error.`,
   irp impact --by host -v audit-*.log
   irp impact --partial audit.log > webapi-1.partial && irp impact merge *.partial`,
 		Args: cobra.ArbitraryArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runImpact(cmd, o, args)
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.Logs = args
+			return runOr(runF, runImpact, o)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&o.from, "from", "", "window start, RFC 3339 (with --to)")
-	f.StringVar(&o.to, "to", "", "window end, RFC 3339, exclusive (with --from)")
-	f.DurationVar(&o.bucket, "bucket", time.Minute, "time bucket for window detection and the chart")
-	f.StringVar(&o.by, "by", "operation", "group rows by host, operation, route or status")
-	f.BoolVar(&o.json, "json", false, "print the report as JSON")
-	f.StringVar(&o.svg, "svg", "", "also write a chart of requests and failures per bucket to `FILE`")
-	f.BoolVarP(&o.verbose, "verbose", "v", false, "report skipped lines: counts per reason and the first few file:line")
-	f.BoolVar(&o.partial, "partial", false, "write a mergeable partial aggregate (JSON) instead of the report")
-	cmd.AddCommand(newImpactMergeCmd())
+	fl := cmd.Flags()
+	fl.StringVar(&o.from, "from", "", "window start, RFC 3339 (with --to)")
+	fl.StringVar(&o.to, "to", "", "window end, RFC 3339, exclusive (with --from)")
+	fl.DurationVar(&o.bucket, "bucket", time.Minute, "time bucket for window detection and the chart")
+	fl.StringVar(&o.by, "by", "operation", "group rows by host, operation, route or status")
+	fl.BoolVar(&o.json, "json", false, "print the report as JSON")
+	fl.StringVar(&o.svg, "svg", "", "also write a chart of requests and failures per bucket to `FILE`")
+	fl.BoolVarP(&o.verbose, "verbose", "v", false, "report skipped lines: counts per reason and the first few file:line")
+	fl.BoolVar(&o.partial, "partial", false, "write a mergeable partial aggregate (JSON) instead of the report")
+	cmd.AddCommand(merge)
 	return cmd
 }
 
-func (o impactOptions) params() (impact.Params, error) {
+func (o *impactOptions) params() (impact.Params, error) {
 	p := impact.Params{Bucket: o.bucket}
 	if o.bucket <= 0 {
 		return p, problem.Usagef("--bucket must be positive, got %s", o.bucket)
@@ -115,7 +116,7 @@ func (o impactOptions) params() (impact.Params, error) {
 	return p, nil
 }
 
-func runImpact(cmd *cobra.Command, o impactOptions, args []string) error {
+func runImpact(o *impactOptions) error {
 	p, err := o.params()
 	if err != nil {
 		return err
@@ -127,58 +128,57 @@ func runImpact(cmd *cobra.Command, o impactOptions, args []string) error {
 		return err
 	}
 	var inputs []impact.Input
-	for _, a := range args {
+	for _, a := range o.Logs {
 		if a == "-" {
-			inputs = append(inputs, impact.Input{Name: "(stdin)", Reader: cmd.InOrStdin()})
+			inputs = append(inputs, impact.Input{Name: "(stdin)", Reader: o.IO.In})
 		} else {
 			inputs = append(inputs, impact.Input{Name: a})
 		}
 	}
 	if len(inputs) == 0 {
-		in := cmd.InOrStdin()
-		if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-			fmt.Fprintln(cmd.ErrOrStderr(), "irp: reading audit log lines from the terminal (Ctrl-D to end)")
+		if o.IO.IsTerminal() {
+			fmt.Fprintln(o.IO.ErrOut, "irp: reading audit log lines from the terminal (Ctrl-D to end)")
 		}
-		inputs = []impact.Input{{Name: "(stdin)", Reader: in}}
+		inputs = []impact.Input{{Name: "(stdin)", Reader: o.IO.In}}
 	}
 	agg, fileErrs := impact.Read(p, inputs)
 	if o.partial {
-		if err := agg.WritePartial(cmd.OutOrStdout()); err != nil {
+		if err := agg.WritePartial(o.IO.Out); err != nil {
 			return fmt.Errorf("writing the partial: %w", err)
 		}
 		if o.verbose {
-			impact.WriteSkipped(cmd.ErrOrStderr(), agg.Skips, agg.Samples)
+			impact.WriteSkipped(o.IO.ErrOut, agg.Skips, agg.Samples)
 		}
-		return reportFileErrors(cmd, fileErrs)
+		return reportFileErrors(o.IO.ErrOut, fileErrs)
 	}
-	err = report(cmd, o, agg)
-	if ferr := reportFileErrors(cmd, fileErrs); ferr != nil {
+	err = writeReport(o, agg)
+	if ferr := reportFileErrors(o.IO.ErrOut, fileErrs); ferr != nil {
 		// "No audit records" says nothing more when no input could be read.
 		nothingRead := agg.Lines == 0 && errors.Is(err, impact.ErrNoRecords)
 		if err != nil && !errors.Is(err, problem.Found) && !nothingRead {
-			fmt.Fprintf(cmd.ErrOrStderr(), "irp: %s\n", err)
+			fmt.Fprintf(o.IO.ErrOut, "irp: impact: %s\n", err)
 		}
 		return ferr
 	}
 	return err
 }
 
-// report prints the report of an aggregate as text or JSON, and the chart.
-func report(cmd *cobra.Command, o impactOptions, agg *impact.Aggregate) error {
+// writeReport prints the report of an aggregate as text or JSON, and the chart.
+func writeReport(o *impactOptions, agg *impact.Aggregate) error {
 	rep, err := impact.Summarize(agg)
 	if err != nil {
 		if errors.Is(err, impact.ErrNoRecords) {
 			if o.verbose {
-				impact.WriteSkipped(cmd.ErrOrStderr(), agg.Skips, agg.Samples)
+				impact.WriteSkipped(o.IO.ErrOut, agg.Skips, agg.Samples)
 			}
 			return problem.WithHint(err, "impact reads muskie audit logs: bunyan JSON lines with \"audit\": true (-v lists skipped lines)")
 		}
 		return err
 	}
 	if o.verbose {
-		rep.WriteSamples(cmd.ErrOrStderr())
+		rep.WriteSamples(o.IO.ErrOut)
 	}
-	out := cmd.OutOrStdout()
+	out := o.IO.Out
 	if o.json {
 		err = rep.WriteJSON(out)
 	} else {
@@ -196,12 +196,12 @@ func report(cmd *cobra.Command, o impactOptions, agg *impact.Aggregate) error {
 }
 
 // reportFileErrors names each input that could not be read fully.
-func reportFileErrors(cmd *cobra.Command, errs []error) error {
+func reportFileErrors(w io.Writer, errs []error) error {
 	if len(errs) == 0 {
 		return nil
 	}
 	for _, e := range errs {
-		fmt.Fprintf(cmd.ErrOrStderr(), "irp: reading %s\n", e)
+		fmt.Fprintf(w, "irp: reading %s\n", e)
 	}
 	return problem.Found
 }

@@ -16,12 +16,12 @@ func checkLedger(r *checkRun) error {
 	entries, err := vault.At(r.project).Ledger()
 	var le *ledger.LineError
 	if errors.As(err, &le) {
-		fmt.Fprintf(r.cmd.OutOrStdout(), "%s; the ledger is append-only: restore it from git (git log -p vault/ledger.jsonl)\n", le)
+		fmt.Fprintf(r.IO.Out, "%s; the ledger is append-only: restore it from git (git log -p vault/ledger.jsonl)\n", le)
 		r.findings++
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("check: ledger: %w", err)
+		return fmt.Errorf("ledger: %w", err)
 	}
 	if len(entries) > 0 {
 		r.ok = append(r.ok, fmt.Sprintf("%d ledger entries", len(entries)))

@@ -19,28 +19,28 @@ import (
 func checkVault(r *checkRun) error {
 	v, err := vault.Load(r.project)
 	if err != nil {
-		fmt.Fprintln(r.cmd.OutOrStdout(), err)
+		fmt.Fprintln(r.IO.Out, err)
 		r.findings++
 		return nil
 	}
 	files, err := v.Files()
 	if err != nil {
-		return fmt.Errorf("check: vault: %w", err)
+		return fmt.Errorf("vault: %w", err)
 	}
 	if len(files) == 0 {
 		return nil
 	}
 	if !v.HasFile {
-		fmt.Fprintf(r.cmd.OutOrStdout(), "%s: missing, but %d sealed file(s) exist (run irp vault init)\n", r.project.Rel(v.RecipientsFile()), len(files))
+		fmt.Fprintf(r.IO.Out, "%s: missing, but %d sealed file(s) exist (run irp vault init)\n", r.project.Rel(v.RecipientsFile()), len(files))
 		r.findings++
 		return nil
 	}
 	probs, err := v.Verify(nil)
 	if err != nil {
-		return fmt.Errorf("check: vault: %w", err)
+		return fmt.Errorf("vault: %w", err)
 	}
 	for _, p := range probs {
-		fmt.Fprintln(r.cmd.OutOrStdout(), p)
+		fmt.Fprintln(r.IO.Out, p)
 	}
 	r.findings += len(probs)
 	r.ok = append(r.ok, fmt.Sprintf("%d sealed files", len(files)))
@@ -50,14 +50,14 @@ func checkVault(r *checkRun) error {
 // checkLeak looks under content/ and in the scratch build of the site for
 // sealed text and private keys.
 func checkLeak(r *checkRun) error {
-	l := leakScanner(r.project)
-	l.SaySkipped(r.cmd.ErrOrStderr())
+	l := leakScanner(r.Factory, r.project)
+	l.SaySkipped(r.IO.ErrOut)
 	found, err := l.Scan(r.site, r.project.Content())
 	if err != nil {
-		return fmt.Errorf("check: leak check: %w", err)
+		return fmt.Errorf("leak check: %w", err)
 	}
 	for _, f := range found {
-		fmt.Fprintln(r.cmd.OutOrStdout(), f)
+		fmt.Fprintln(r.IO.Out, f)
 	}
 	r.findings += len(found)
 	if covered := l.Covered(); covered != "" {
@@ -81,7 +81,7 @@ func startBuildLeak(r *buildRun) {
 	r.leaks = l
 	go func() {
 		defer close(l.done)
-		l.scanner = leakScanner(r.project)
+		l.scanner = leakScanner(r.Factory, r.project)
 		l.found, l.err = l.scanner.Scan("", r.project.Content())
 	}()
 }
@@ -90,9 +90,9 @@ func startBuildLeak(r *buildRun) {
 func buildLeak(r *buildRun) error {
 	l := r.leaks
 	<-l.done
-	l.scanner.SaySkipped(r.cmd.ErrOrStderr())
+	l.scanner.SaySkipped(r.IO.ErrOut)
 	if l.err != nil {
-		return fmt.Errorf("build: leak check: %w", l.err)
+		return fmt.Errorf("leak check: %w", l.err)
 	}
 	// Without sealed text to look for, only the files irp-site saw a key
 	// mark in need reading.
@@ -102,7 +102,7 @@ func buildLeak(r *buildRun) error {
 	}
 	found, err := l.scanner.Scan("", look...)
 	if err != nil {
-		return fmt.Errorf("build: leak check: %w", err)
+		return fmt.Errorf("leak check: %w", err)
 	}
 	found = append(found, l.found...)
 	if len(found) == 0 {
@@ -113,15 +113,15 @@ func buildLeak(r *buildRun) error {
 	}
 	sort.Strings(found)
 	for _, f := range found {
-		fmt.Fprintln(r.cmd.ErrOrStderr(), f)
+		fmt.Fprintln(r.IO.ErrOut, f)
 	}
-	return problem.WithHint(fmt.Errorf("build: %d leak(s): nothing was published (%s is as it was)", len(found), r.project.Rel(r.dest)),
+	return problem.WithHint(fmt.Errorf("%d leak(s): nothing was published (%s is as it was)", len(found), r.project.Rel(r.dest)),
 		"remove the passages (or retire the scenario with irp vault retire), then build again")
 }
 
 // leakScanner is the leak check of p: the scenarios of the pool as far as
 // the caller's default identity opens them, or why it could not open them.
-func leakScanner(p project.Project) *leak.Scanner {
+func leakScanner(f *Factory, p project.Project) *leak.Scanner {
 	l := &leak.Scanner{Rel: p.Rel}
 	v, err := vault.Load(p)
 	if err != nil {
@@ -134,7 +134,7 @@ func leakScanner(p project.Project) *leak.Scanner {
 		}
 		return l
 	}
-	keys, err := loadKeys(nil)
+	keys, err := f.Keys(nil)
 	if err == nil {
 		l.Scenarios, err = v.OpenPool(keys.ids)
 	}

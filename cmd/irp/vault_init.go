@@ -2,21 +2,22 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"os/user"
 
 	"github.com/spf13/cobra"
 
-	"irp/internal/project"
 	"irp/internal/vault"
 )
 
-func init() { addCommand("vault", newVaultInitCmd) }
+type vaultInitOptions struct {
+	*Factory
+	Name     string
+	Force    bool
+	Identity string
+}
 
-func newVaultInitCmd() *cobra.Command {
-	var name string
-	var force bool
-	var idFile string
+func newVaultInitCmd(f *Factory, runF func(*vaultInitOptions) error) *cobra.Command {
+	o := &vaultInitOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "init",
 		Short: "Start the team's vault: vault/recipients with your public key",
@@ -32,34 +33,36 @@ you run irp vault rekey with a key that opens them.`,
   irp vault init --name alice -i ~/.ssh/id_ed25519
   irp vault rekey -i testdata/demo-instigator.key   # then move the demo scenarios to you`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := project.Find(".")
-			if err != nil {
-				return wrapf(err, "vault init")
-			}
-			if name == "" {
-				if u, err := user.Current(); err == nil {
-					name = u.Username
-				}
-			}
-			home, _ := os.UserHomeDir()
-			res, err := vault.Init(p, vault.InitOptions{Name: name, Force: force, Identity: idFile, Getenv: os.Getenv, Home: home})
-			if err != nil {
-				return wrapf(err, "vault init")
-			}
-			out := cmd.OutOrStdout()
-			if res.Created {
-				fmt.Fprintf(out, "created a new identity in %s (back it up; it is the only key to your scenarios)\n", res.From)
-			}
-			fmt.Fprintf(out, "wrote %s with your key from %s\n", res.File, res.From)
-			if res.Stale > 0 {
-				fmt.Fprintf(out, "%d sealed file(s) are still addressed to the old recipients: run irp vault rekey -i OLD-KEY (for the demo: -i testdata/demo-instigator.key)\n", res.Stale)
-			}
-			return nil
+		RunE: func(_ *cobra.Command, args []string) error {
+			return runOr(runF, runVaultInit, o)
 		},
 	}
-	cmd.Flags().StringVar(&name, "name", "", "name written after your key (default: your user name)")
-	cmd.Flags().BoolVar(&force, "force", false, "replace an existing recipients file")
-	cmd.Flags().StringVarP(&idFile, "identity", "i", "", "your identity file (its public key is used)")
+	cmd.Flags().StringVar(&o.Name, "name", "", "name written after your key (default: your user name)")
+	cmd.Flags().BoolVar(&o.Force, "force", false, "replace an existing recipients file")
+	cmd.Flags().StringVarP(&o.Identity, "identity", "i", "", "your identity file (its public key is used)")
 	return cmd
+}
+
+func runVaultInit(o *vaultInitOptions) error {
+	p, err := o.Project()
+	if err != nil {
+		return err
+	}
+	if o.Name == "" {
+		if u, err := user.Current(); err == nil {
+			o.Name = u.Username
+		}
+	}
+	res, err := vault.Init(p, vault.InitOptions{Name: o.Name, Force: o.Force, Identity: o.Identity, Getenv: o.Getenv, Home: o.Home})
+	if err != nil {
+		return err
+	}
+	if res.Created {
+		fmt.Fprintf(o.IO.Out, "created a new identity in %s (back it up; it is the only key to your scenarios)\n", res.From)
+	}
+	fmt.Fprintf(o.IO.Out, "wrote %s with your key from %s\n", res.File, res.From)
+	if res.Stale > 0 {
+		fmt.Fprintf(o.IO.Out, "%d sealed file(s) are still addressed to the old recipients: run irp vault rekey -i OLD-KEY (for the demo: -i testdata/demo-instigator.key)\n", res.Stale)
+	}
+	return nil
 }

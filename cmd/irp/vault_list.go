@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -12,11 +13,14 @@ import (
 	"irp/internal/vault"
 )
 
-func init() { addCommand("vault", newVaultListCmd) }
+type vaultListOptions struct {
+	*Factory
+	JSON       bool
+	Identities []string
+}
 
-func newVaultListCmd() *cobra.Command {
-	var asJSON bool
-	var idFiles []string
+func newVaultListCmd(f *Factory, runF func(*vaultListOptions) error) *cobra.Command {
+	o := &vaultListOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the sealed scenarios: id, title, components, difficulty, status, sealed-to count",
@@ -26,28 +30,32 @@ only ids, status and recipient counts are listed.`,
 		Example: `  irp vault list
   irp vault list --json | jq -r '.[] | select(.status == "in pool") | .id'`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := openVault()
-			if err != nil {
-				return wrapf(err, "vault list")
-			}
-			rows, err := listScenarios(cmd, idFiles, func(ids []age.Identity) ([]vault.Listing, error) { return vault.List(v, ids) })
-			if err != nil {
-				return wrapf(err, "vault list")
-			}
-			return printRows(cmd, rows, asJSON)
+		RunE: func(_ *cobra.Command, args []string) error {
+			return runOr(runF, runVaultList, o)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
-	identityFlag(cmd, &idFiles)
+	cmd.Flags().BoolVar(&o.JSON, "json", false, "print a JSON array")
+	identityFlag(cmd, &o.Identities)
 	return cmd
 }
 
-// listScenarios describes every sealed scenario, with what is inside the
-// sealed files when the caller's identity opens them.
-func listScenarios(cmd *cobra.Command, idFiles []string, list func(ids []age.Identity) ([]vault.Listing, error)) ([]vault.Listing, error) {
-	keys, kerr := loadKeys(idFiles)
-	if kerr != nil && len(idFiles) > 0 {
+func runVaultList(o *vaultListOptions) error {
+	v, err := o.Vault()
+	if err != nil {
+		return err
+	}
+	rows, err := listScenarios(o.Factory, o.Identities, func(ids []age.Identity) ([]vault.Listing, error) { return vault.List(v, ids) })
+	if err != nil {
+		return err
+	}
+	return printRows(o.IO.Out, rows, o.JSON)
+}
+
+// listScenarios describes the sealed scenarios list gives, with what is
+// inside them when the caller's identity opens them.
+func listScenarios(f *Factory, files []string, list func(ids []age.Identity) ([]vault.Listing, error)) ([]vault.Listing, error) {
+	keys, kerr := f.Keys(files)
+	if kerr != nil && len(files) > 0 {
 		return nil, kerr
 	}
 	rows, err := list(keys.ids)
@@ -55,13 +63,12 @@ func listScenarios(cmd *cobra.Command, idFiles []string, list func(ids []age.Ide
 		return nil, keys.explain(err)
 	}
 	if keys.ids == nil && len(rows) > 0 {
-		fmt.Fprintf(cmd.ErrOrStderr(), "irp: titles are sealed, showing ids only: %v\n", kerr)
+		fmt.Fprintf(f.IO.ErrOut, "irp: titles are sealed, showing ids only: %v\n", kerr)
 	}
 	return rows, nil
 }
 
-func printRows(cmd *cobra.Command, rows []vault.Listing, asJSON bool) error {
-	out := cmd.OutOrStdout()
+func printRows(out io.Writer, rows []vault.Listing, asJSON bool) error {
 	if asJSON {
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")

@@ -16,7 +16,6 @@ import (
 	"irp/internal/leak"
 	"irp/internal/ledger"
 	"irp/internal/people"
-	"irp/internal/problem"
 	"irp/internal/project"
 	"irp/internal/scenario"
 	"irp/internal/vault"
@@ -85,8 +84,7 @@ func (e *Env) Read(arg string) (*Page, error) {
 	p.Rel = e.Project.Rel(p.Path)
 	p.Src, err = os.ReadFile(p.Path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, problem.WithHint(fmt.Errorf("%s: no session page here", e.Project.Rel(p.Path)),
-			"name a directory under content/sessions (irp session new writes one)")
+		return nil, &NoPageError{e.Project.Rel(p.Path)}
 	}
 	if err != nil {
 		return nil, err
@@ -119,8 +117,7 @@ func (e *Env) Check(p *Page) ([]Warning, error) {
 // New plans a session (see New) in this project and updates the feed.
 func (e *Env) New(o Options) (*Plan, []error, error) {
 	if !e.Vault.Has(o.Scenario) && scenario.ValidID(o.Scenario) {
-		return nil, nil, problem.WithHint(fmt.Errorf("scenario %s is not sealed in the vault (%s)", o.Scenario, e.Project.Rel(e.Vault.ScenarioFile(o.Scenario))),
-			"irp vault list shows the scenarios; irp vault pick --responders ... suggests one nobody has seen")
+		return nil, nil, &NotSealedError{o.Scenario, e.Project.Rel(e.Vault.ScenarioFile(o.Scenario))}
 	}
 	o.Sessions = e.Sessions()
 	o.Seal = e.Vault.SealBytes
@@ -191,6 +188,19 @@ type Outcome struct {
 	Seen    []string // responders newly recorded in the ledger
 	Retired bool     // the scenario has left the pool: the page links to it
 	Bad     []error  // other session pages the feed had to leave out
+}
+
+// NoPageError means a directory holds no session page (File is its
+// index.md, relative to the project).
+type NoPageError struct{ File string }
+
+func (e *NoPageError) Error() string { return e.File + ": no session page here" }
+
+// NotSealedError means a session names a scenario the vault does not hold.
+type NotSealedError struct{ ID, File string }
+
+func (e *NotSealedError) Error() string {
+	return "scenario " + e.ID + " is not sealed in the vault (" + e.File + ")"
 }
 
 // ErrNeedIdentity means publish could not open the session's scenario.
@@ -299,7 +309,7 @@ func (e *Env) openScenarios(id string, ids []age.Identity, retired bool) (*scena
 		all[id] = s
 	}
 	if s == nil {
-		return nil, nil, problem.WithHint(ErrNeedIdentity, "publish as an instigator: pass -i FILE or set IRP_IDENTITY")
+		return nil, nil, ErrNeedIdentity
 	}
 	return s, all, nil
 }
