@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"irp/internal/buildproto"
 	"irp/internal/engine"
 	"irp/internal/lint"
 	"irp/internal/problem"
@@ -138,11 +138,11 @@ func runBuild(o *buildOptions) error {
 		return startErr
 	}
 
-	out, ok := site.staged()
+	staged, ok := site.stdout.Wait()
 	if !ok { // irp-site failed and said why
 		return site.finish(false)
 	}
-	r.out, r.suspects = out, site.stdout.suspects
+	r.out, r.suspects = staged.Dir, staged.Suspects
 	for _, step := range afterBuild() {
 		if err := step(r); err != nil {
 			_ = site.finish(false)
@@ -155,9 +155,9 @@ func runBuild(o *buildOptions) error {
 // stagedBuild is an irp-site build --hold in progress.
 type stagedBuild struct {
 	proc    *engine.Proc
-	verdict *os.File      // irp-site's stdin
-	stdout  *stagedWriter // irp-site's stdout
-	exited  chan struct{} // closed when irp-site has exited, with code and err set
+	verdict *os.File             // irp-site's stdin
+	stdout  *buildproto.Listener // irp-site's stdout
+	exited  chan struct{}        // closed when irp-site has exited, with code and err set
 	code    int
 	err     error
 }
@@ -167,7 +167,7 @@ func startStaged(args []string, stdout, stderr io.Writer) (*stagedBuild, error) 
 	if err != nil {
 		return nil, err
 	}
-	b := &stagedBuild{verdict: verdict, stdout: &stagedWriter{next: stdout, dir: make(chan string, 1)}, exited: make(chan struct{})}
+	b := &stagedBuild{verdict: verdict, stdout: buildproto.NewListener(stdout), exited: make(chan struct{})}
 	proc, err := engine.Start(context.Background(), "", args, engine.Streams{Stdin: in, Stdout: b.stdout, Stderr: stderr})
 	in.Close() // irp-site has its own copy
 	if err != nil {
@@ -177,20 +177,10 @@ func startStaged(args []string, stdout, stderr io.Writer) (*stagedBuild, error) 
 	b.proc = proc
 	go func() {
 		b.code, b.err = proc.Wait()
+		b.stdout.Close()
 		close(b.exited)
 	}()
 	return b, nil
-}
-
-// staged waits for the staged site and returns its directory; ok is false
-// when irp-site exited without one.
-func (b *stagedBuild) staged() (dir string, ok bool) {
-	select {
-	case dir := <-b.stdout.dir:
-		return dir, true
-	case <-b.exited:
-		return "", false
-	}
 }
 
 // finish tells irp-site to publish the staged site or to delete it, waits
@@ -199,7 +189,7 @@ func (b *stagedBuild) staged() (dir string, ok bool) {
 // irp-site delete what it staged), not rendered to the end.
 func (b *stagedBuild) finish(publish bool) error {
 	if publish {
-		_, _ = io.WriteString(b.verdict, "publish\n")
+		_ = buildproto.SendPublish(b.verdict)
 	} else {
 		_ = b.proc.Signal(syscall.SIGTERM)
 	}
@@ -209,49 +199,6 @@ func (b *stagedBuild) finish(publish bool) error {
 		return b.err
 	}
 	return engineExit(b.code)
-}
-
-// stagedWriter passes irp-site's stdout on, except the "suspect PATH"
-// lines, which it collects, and the "staged DIR" line, whose DIR it sends
-// on dir (suspects is complete by then).
-type stagedWriter struct {
-	next     io.Writer
-	dir      chan string
-	suspects []string
-	line     []byte
-	done     bool // the staged line has been seen
-}
-
-func (w *stagedWriter) Write(b []byte) (int, error) {
-	if w.done {
-		return w.next.Write(b)
-	}
-	w.line = append(w.line, b...)
-	for {
-		i := bytes.IndexByte(w.line, '\n')
-		if i < 0 {
-			return len(b), nil
-		}
-		l := string(w.line[:i])
-		w.line = w.line[i+1:]
-		if p, ok := strings.CutPrefix(l, "suspect "); ok {
-			w.suspects = append(w.suspects, p)
-			continue
-		}
-		if dir, ok := strings.CutPrefix(l, "staged "); ok {
-			w.done = true
-			w.dir <- dir
-			if len(w.line) > 0 {
-				if _, err := w.next.Write(w.line); err != nil {
-					return len(b), err
-				}
-			}
-			return len(b), nil
-		}
-		if _, err := fmt.Fprintln(w.next, l); err != nil {
-			return len(b), err
-		}
-	}
 }
 
 // engineExit turns irp-site's exit code into irp's: the engine has already

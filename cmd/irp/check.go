@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"irp/internal/buildproto"
 	"irp/internal/engine"
 	"irp/internal/lint"
 	"irp/internal/problem"
@@ -137,7 +137,7 @@ func checkSite(r *checkRun) error {
 	}
 	r.site = tmp // the leak check scans it too
 	// irp-site says "irp: build: …"; here that build is a step of the check.
-	relabeled := &relabelWriter{w: stderr, from: "irp: build: ", to: "irp: check: site build: "}
+	relabeled := buildproto.Relabel(stderr, "build", "check: site build")
 	code, err := engine.Run(context.Background(), "", []string{"build", "--source", r.project.Dir, "--dest", tmp},
 		engine.Streams{Stdout: io.Discard, Stderr: relabeled})
 	relabeled.Flush()
@@ -150,41 +150,4 @@ func checkSite(r *checkRun) error {
 	}
 	r.ok = append(r.ok, "site builds")
 	return nil
-}
-
-// relabelWriter passes lines on to w, with a leading from replaced by to.
-type relabelWriter struct {
-	w        io.Writer
-	from, to string
-	partial  []byte
-}
-
-func (r *relabelWriter) Write(b []byte) (int, error) {
-	r.partial = append(r.partial, b...)
-	for {
-		i := bytes.IndexByte(r.partial, '\n')
-		if i < 0 {
-			return len(b), nil
-		}
-		if err := r.line(r.partial[:i+1]); err != nil {
-			return len(b), err
-		}
-		r.partial = r.partial[i+1:]
-	}
-}
-
-// Flush writes a last line that has no newline.
-func (r *relabelWriter) Flush() {
-	if len(r.partial) > 0 {
-		_ = r.line(r.partial)
-		r.partial = nil
-	}
-}
-
-func (r *relabelWriter) line(l []byte) error {
-	if rest, ok := bytes.CutPrefix(l, []byte(r.from)); ok {
-		l = append([]byte(r.to), rest...)
-	}
-	_, err := r.w.Write(l)
-	return err
 }
