@@ -1,17 +1,12 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
-	"irp/internal/buildproto"
 	"irp/internal/engine"
 	"irp/internal/lint"
 	"irp/internal/problem"
@@ -75,24 +70,10 @@ func (r *buildRun) shown(path string) string {
 	return path
 }
 
-// duringBuild are the checks started while irp-site renders (out is not
-// set yet); they leave their results on r for the afterBuild steps.
-func duringBuild() []func(r *buildRun) {
-	return []func(r *buildRun){startBuildLeak} // vault_check.go
-}
-
-// afterBuild are the checks that run over a freshly built site before it is
-// published, in order (the leak check goes here). A step prints its
-// findings on stderr and returns problem.Found, or an error when it cannot
-// run; either way nothing is published.
-func afterBuild() []func(r *buildRun) error {
-	return []func(r *buildRun) error{buildLeak} // vault_check.go
-}
-
 // runBuild has irp-site render the site into a staging directory while the
-// content is linted, runs the afterBuild checks on the staged site, and
-// only then tells irp-site to publish it: a build that fails anywhere
-// leaves the published site as it was.
+// content is linted and scanned for leaks, runs the leak check on the
+// staged site, and only then tells irp-site to publish it: a build that
+// fails anywhere leaves the published site as it was.
 func runBuild(o *buildOptions) error {
 	p, err := o.Project()
 	if err != nil {
@@ -113,18 +94,16 @@ func runBuild(o *buildOptions) error {
 	if o.Drafts {
 		args = append(args, "--drafts")
 	}
-	site, startErr := startStaged(args, o.IO.Out, o.IO.ErrOut)
+	site, startErr := engine.StartStaged(args, o.IO.Out, o.IO.ErrOut)
 	r := &buildRun{Factory: o.Factory, project: p, dest: dest}
 	if startErr == nil {
-		for _, start := range duringBuild() {
-			start(r)
-		}
+		startBuildLeak(r)
 	}
 
 	// The lint's findings come first, even when irp-site is missing.
 	rep, err := lint.Check(p)
 	if startErr == nil && (err != nil || len(rep.Findings) > 0) {
-		_ = site.finish(false)
+		_ = finish(site, false)
 	}
 	if err != nil {
 		return err
@@ -138,67 +117,26 @@ func runBuild(o *buildOptions) error {
 		return startErr
 	}
 
-	staged, ok := site.stdout.Wait()
+	staged, ok := site.Wait()
 	if !ok { // irp-site failed and said why
-		return site.finish(false)
+		return finish(site, false)
 	}
 	r.out, r.suspects = staged.Dir, staged.Suspects
-	for _, step := range afterBuild() {
-		if err := step(r); err != nil {
-			_ = site.finish(false)
-			return err
-		}
+	if err := buildLeak(r); err != nil {
+		_ = finish(site, false)
+		return err
 	}
-	return site.finish(true)
+	return finish(site, true)
 }
 
-// stagedBuild is an irp-site build --hold in progress.
-type stagedBuild struct {
-	proc    *engine.Proc
-	verdict *os.File             // irp-site's stdin
-	stdout  *buildproto.Listener // irp-site's stdout
-	exited  chan struct{}        // closed when irp-site has exited, with code and err set
-	code    int
-	err     error
-}
-
-func startStaged(args []string, stdout, stderr io.Writer) (*stagedBuild, error) {
-	in, verdict, err := os.Pipe()
+// finish has irp-site publish its staged build, or delete it, and returns
+// what its exit code means for irp build.
+func finish(site *engine.Staged, publish bool) error {
+	code, err := site.Finish(publish)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	b := &stagedBuild{verdict: verdict, stdout: buildproto.NewListener(stdout), exited: make(chan struct{})}
-	proc, err := engine.Start(context.Background(), "", args, engine.Streams{Stdin: in, Stdout: b.stdout, Stderr: stderr})
-	in.Close() // irp-site has its own copy
-	if err != nil {
-		verdict.Close()
-		return nil, err
-	}
-	b.proc = proc
-	go func() {
-		b.code, b.err = proc.Wait()
-		b.stdout.Close()
-		close(b.exited)
-	}()
-	return b, nil
-}
-
-// finish tells irp-site to publish the staged site or to delete it, waits
-// for it to exit and returns what its exit code means for irp build. A
-// build that is not to be published is stopped at once (SIGTERM makes
-// irp-site delete what it staged), not rendered to the end.
-func (b *stagedBuild) finish(publish bool) error {
-	if publish {
-		_ = buildproto.SendPublish(b.verdict)
-	} else {
-		_ = b.proc.Signal(syscall.SIGTERM)
-	}
-	b.verdict.Close()
-	<-b.exited
-	if b.err != nil {
-		return b.err
-	}
-	return engineExit(b.code)
+	return engineExit(code)
 }
 
 // engineExit turns irp-site's exit code into irp's: the engine has already

@@ -1,9 +1,10 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"sort"
+
+	"filippo.io/age"
 
 	"irp/internal/leak"
 	"irp/internal/problem"
@@ -17,25 +18,7 @@ import (
 
 // checkVault verifies every sealed file is addressed to vault/recipients.
 func checkVault(r *checkRun) error {
-	v, err := vault.Load(r.project)
-	if err != nil {
-		fmt.Fprintln(r.IO.Out, err)
-		r.findings++
-		return nil
-	}
-	files, err := v.Files()
-	if err != nil {
-		return fmt.Errorf("vault: %w", err)
-	}
-	if len(files) == 0 {
-		return nil
-	}
-	if !v.HasFile {
-		fmt.Fprintf(r.IO.Out, "%s: missing, but %d sealed file(s) exist (run irp vault init)\n", r.project.Rel(v.RecipientsFile()), len(files))
-		r.findings++
-		return nil
-	}
-	probs, err := v.Verify(nil)
+	probs, files, err := vault.Check(r.project)
 	if err != nil {
 		return fmt.Errorf("vault: %w", err)
 	}
@@ -43,7 +26,9 @@ func checkVault(r *checkRun) error {
 		fmt.Fprintln(r.IO.Out, p)
 	}
 	r.findings += len(probs)
-	r.ok = append(r.ok, fmt.Sprintf("%d sealed files", len(files)))
+	if files > 0 && len(probs) == 0 {
+		r.ok = append(r.ok, fmt.Sprintf("%d sealed files", files))
+	}
 	return nil
 }
 
@@ -119,34 +104,10 @@ func buildLeak(r *buildRun) error {
 		"remove the passages (or retire the scenario with irp vault retire), then build again")
 }
 
-// leakScanner is the leak check of p: the scenarios of the pool as far as
-// the caller's default identity opens them, or why it could not open them.
+// leakScanner is the leak check of p with the caller's default identity.
 func leakScanner(f *Factory, p project.Project) *leak.Scanner {
-	l := &leak.Scanner{Rel: p.Rel}
-	v, err := vault.Load(p)
-	if err != nil {
-		l.Skipped = err.Error()
-		return l
-	}
-	if ids, err := v.IDs(); err != nil || len(ids) == 0 {
-		if err != nil {
-			l.Skipped = err.Error()
-		}
-		return l
-	}
-	keys, err := f.Keys(nil)
-	if err == nil {
-		l.Scenarios, err = v.OpenPool(keys.ids)
-	}
-	var nk *vault.NoKeyError
-	switch {
-	case errors.As(err, &nk):
-		l.Skipped = "your identity does not open " + nk.File
-	case err != nil:
-		l.Skipped = err.Error()
-	}
-	if err != nil {
-		l.Scenarios = nil
-	}
-	return l
+	return vault.LeakScanner(p, func() ([]age.Identity, error) {
+		keys, err := f.Keys(nil)
+		return keys.ids, err
+	})
 }
