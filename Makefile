@@ -30,8 +30,9 @@ serve: $(IRP) $(SITE)
 check: $(IRP) $(SITE)
 	$(IRP) check
 
-## test: vet, formatting, and the whole test suite with the race detector
+## test: go.mod tidy, vet, formatting, and the whole test suite with the race detector
 test:
+	@$(GO) mod tidy -diff || { echo "go.mod/go.sum are not tidy: run go mod tidy"; exit 1; }
 	$(GO) vet ./...
 	@out=$$(gofmt -l cmd internal); if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 	@[ -x "$${IRP_CHROMIUM:-/usr/bin/chromium}" ] || echo "SKIP: chromium not installed (the browser tests in internal/site skip; .ci/run installs it)"

@@ -1,14 +1,9 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -18,16 +13,15 @@ import (
 	"irp/internal/project"
 )
 
-func init() { addCommand("", newBuildCmd) }
-
 type buildOptions struct {
-	dest    string
-	baseURL string
-	drafts  bool
+	*Factory
+	Dest    string
+	BaseURL string
+	Drafts  bool
 }
 
-func newBuildCmd() *cobra.Command {
-	var o buildOptions
+func newBuildCmd(f *Factory, runF func(*buildOptions) error) *cobra.Command {
+	o := &buildOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the static site into public/",
@@ -43,24 +37,18 @@ The result works from any static host and opened as files, without a server.`,
   irp build --dest /tmp/site --base-url https://irp.example.com/
   irp build --drafts`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			p, err := project.Find(".")
-			if err != nil {
-				return err
-			}
-			return runBuild(cmd, p, o)
-		},
+		RunE: func(*cobra.Command, []string) error { return runOr(runF, runBuild, o) },
 	}
-	f := cmd.Flags()
-	f.StringVar(&o.dest, "dest", "", "directory to write the site into (default public/ in the project)")
-	f.StringVar(&o.baseURL, "base-url", "", "URL the site will be published at")
-	f.BoolVar(&o.drafts, "drafts", false, "include pages marked draft")
+	fl := cmd.Flags()
+	fl.StringVar(&o.Dest, "dest", "", "directory to write the site into (default public/ in the project)")
+	fl.StringVar(&o.BaseURL, "base-url", "", "URL the site will be published at")
+	fl.BoolVar(&o.Drafts, "drafts", false, "include pages marked draft")
 	return cmd
 }
 
 // buildRun is the state shared by the checks of a staged site build.
 type buildRun struct {
-	cmd     *cobra.Command
+	*Factory
 	project project.Project
 	dest    string // absolute path the site is published at
 	out     string // where the built site is until then (irp-site's staging directory)
@@ -82,180 +70,73 @@ func (r *buildRun) shown(path string) string {
 	return path
 }
 
-// duringBuild are the checks started while irp-site renders (out is not
-// set yet); they leave their results on r for the afterBuild steps.
-func duringBuild() []func(r *buildRun) {
-	return []func(r *buildRun){startBuildLeak} // vault_check.go
-}
-
-// afterBuild are the checks that run over a freshly built site before it is
-// published, in order (the leak check goes here). A step prints its
-// findings on stderr and returns problem.Found, or an error when it cannot
-// run; either way nothing is published.
-func afterBuild() []func(r *buildRun) error {
-	return []func(r *buildRun) error{buildLeak} // vault_check.go
-}
-
 // runBuild has irp-site render the site into a staging directory while the
-// content is linted, runs the afterBuild checks on the staged site, and
-// only then tells irp-site to publish it: a build that fails anywhere
-// leaves the published site as it was.
-func runBuild(cmd *cobra.Command, p project.Project, o buildOptions) error {
+// content is linted and scanned for leaks, runs the leak check on the
+// staged site, and only then tells irp-site to publish it: a build that
+// fails anywhere leaves the published site as it was.
+func runBuild(o *buildOptions) error {
+	p, err := o.Project()
+	if err != nil {
+		return err
+	}
 	defer batchGC()()
 	args := []string{"build", "--hold", "--source", p.Dir}
 	dest := p.Public()
-	var err error
-	if o.dest != "" {
-		args = append(args, "--dest", o.dest)
-		if dest, err = filepath.Abs(o.dest); err != nil {
-			return fmt.Errorf("build: --dest %s: %w", o.dest, err)
+	if o.Dest != "" {
+		args = append(args, "--dest", o.Dest)
+		if dest, err = filepath.Abs(o.Dest); err != nil {
+			return fmt.Errorf("--dest %s: %w", o.Dest, err)
 		}
 	}
-	if o.baseURL != "" {
-		args = append(args, "--base-url", o.baseURL)
+	if o.BaseURL != "" {
+		args = append(args, "--base-url", o.BaseURL)
 	}
-	if o.drafts {
+	if o.Drafts {
 		args = append(args, "--drafts")
 	}
-	site, startErr := startStaged(args, cmd.OutOrStdout(), cmd.ErrOrStderr())
-	r := &buildRun{cmd: cmd, project: p, dest: dest}
+	site, startErr := engine.StartStaged(args, o.IO.Out, o.IO.ErrOut)
+	r := &buildRun{Factory: o.Factory, project: p, dest: dest}
 	if startErr == nil {
-		for _, start := range duringBuild() {
-			start(r)
-		}
+		startBuildLeak(r)
 	}
 
 	// The lint's findings come first, even when irp-site is missing.
 	rep, err := lint.Check(p)
 	if startErr == nil && (err != nil || len(rep.Findings) > 0) {
-		_ = site.finish(false)
+		_ = finish(site, false)
 	}
 	if err != nil {
 		return err
 	}
 	if n := len(rep.Findings); n > 0 {
-		printFindings(cmd.ErrOrStderr(), rep.Findings)
-		return problem.WithHint(fmt.Errorf("build: %d finding%s in content/; nothing was built", n, plural(n)),
+		printFindings(o.IO.ErrOut, rep.Findings)
+		return problem.WithHint(fmt.Errorf("%d finding%s in content/; nothing was built", n, plural(n)),
 			"fix them, then run irp build again (irp check lists them too)")
 	}
 	if startErr != nil {
-		return fmt.Errorf("build: %w", startErr)
+		return startErr
 	}
 
-	out, ok := site.staged()
+	staged, ok := site.Wait()
 	if !ok { // irp-site failed and said why
-		return site.finish(false)
+		return finish(site, false)
 	}
-	r.out, r.suspects = out, site.stdout.suspects
-	for _, step := range afterBuild() {
-		if err := step(r); err != nil {
-			_ = site.finish(false)
-			return err
-		}
+	r.out, r.suspects = staged.Dir, staged.Suspects
+	if err := buildLeak(r); err != nil {
+		_ = finish(site, false)
+		return err
 	}
-	return site.finish(true)
+	return finish(site, true)
 }
 
-// stagedBuild is an irp-site build --hold in progress.
-type stagedBuild struct {
-	proc    *engine.Proc
-	verdict *os.File      // irp-site's stdin
-	stdout  *stagedWriter // irp-site's stdout
-	exited  chan struct{} // closed when irp-site has exited, with code and err set
-	code    int
-	err     error
-}
-
-func startStaged(args []string, stdout, stderr io.Writer) (*stagedBuild, error) {
-	in, verdict, err := os.Pipe()
+// finish has irp-site publish its staged build, or delete it, and returns
+// what its exit code means for irp build.
+func finish(site *engine.Staged, publish bool) error {
+	code, err := site.Finish(publish)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	b := &stagedBuild{verdict: verdict, stdout: &stagedWriter{next: stdout, dir: make(chan string, 1)}, exited: make(chan struct{})}
-	proc, err := engine.Start(context.Background(), "", args, engine.Streams{Stdin: in, Stdout: b.stdout, Stderr: stderr})
-	in.Close() // irp-site has its own copy
-	if err != nil {
-		verdict.Close()
-		return nil, err
-	}
-	b.proc = proc
-	go func() {
-		b.code, b.err = proc.Wait()
-		close(b.exited)
-	}()
-	return b, nil
-}
-
-// staged waits for the staged site and returns its directory; ok is false
-// when irp-site exited without one.
-func (b *stagedBuild) staged() (dir string, ok bool) {
-	select {
-	case dir := <-b.stdout.dir:
-		return dir, true
-	case <-b.exited:
-		return "", false
-	}
-}
-
-// finish tells irp-site to publish the staged site or to delete it, waits
-// for it to exit and returns what its exit code means for irp build. A
-// build that is not to be published is stopped at once (SIGTERM makes
-// irp-site delete what it staged), not rendered to the end.
-func (b *stagedBuild) finish(publish bool) error {
-	if publish {
-		_, _ = io.WriteString(b.verdict, "publish\n")
-	} else {
-		_ = b.proc.Signal(syscall.SIGTERM)
-	}
-	b.verdict.Close()
-	<-b.exited
-	if b.err != nil {
-		return fmt.Errorf("build: %w", b.err)
-	}
-	return engineExit(b.code)
-}
-
-// stagedWriter passes irp-site's stdout on, except the "suspect PATH"
-// lines, which it collects, and the "staged DIR" line, whose DIR it sends
-// on dir (suspects is complete by then).
-type stagedWriter struct {
-	next     io.Writer
-	dir      chan string
-	suspects []string
-	line     []byte
-	done     bool // the staged line has been seen
-}
-
-func (w *stagedWriter) Write(b []byte) (int, error) {
-	if w.done {
-		return w.next.Write(b)
-	}
-	w.line = append(w.line, b...)
-	for {
-		i := bytes.IndexByte(w.line, '\n')
-		if i < 0 {
-			return len(b), nil
-		}
-		l := string(w.line[:i])
-		w.line = w.line[i+1:]
-		if p, ok := strings.CutPrefix(l, "suspect "); ok {
-			w.suspects = append(w.suspects, p)
-			continue
-		}
-		if dir, ok := strings.CutPrefix(l, "staged "); ok {
-			w.done = true
-			w.dir <- dir
-			if len(w.line) > 0 {
-				if _, err := w.next.Write(w.line); err != nil {
-					return len(b), err
-				}
-			}
-			return len(b), nil
-		}
-		if _, err := fmt.Fprintln(w.next, l); err != nil {
-			return len(b), err
-		}
-	}
+	return engineExit(code)
 }
 
 // engineExit turns irp-site's exit code into irp's: the engine has already
@@ -276,4 +157,12 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// runOr runs a verb: runF when a test gave one, else run.
+func runOr[O any](runF, run func(O) error, o O) error {
+	if runF != nil {
+		return runF(o)
+	}
+	return run(o)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,15 +10,17 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"irp/internal/buildproto"
 	"irp/internal/engine"
 	"irp/internal/lint"
 	"irp/internal/problem"
 	"irp/internal/project"
 )
 
-func init() { addCommand("", newCheckCmd) }
+type checkOptions struct{ *Factory }
 
-func newCheckCmd() *cobra.Command {
+func newCheckCmd(f *Factory, runF func(*checkOptions) error) *cobra.Command {
+	o := &checkOptions{f}
 	return &cobra.Command{
 		Use:   "check",
 		Short: "Lint the content, test-build the site, verify the vault, look for leaks",
@@ -44,20 +45,13 @@ Exit status 1 when anything is found, 0 otherwise.`,
 		Example: `  irp check
   irp check && irp build`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			p, err := project.Find(".")
-			if err != nil {
-				return err
-			}
-			defer batchGC()()
-			return runCheck(cmd, p)
-		},
+		RunE: func(*cobra.Command, []string) error { return runOr(runF, runCheck, o) },
 	}
 }
 
 // checkRun is the state shared by the steps of one `irp check`.
 type checkRun struct {
-	cmd      *cobra.Command
+	*Factory
 	project  project.Project
 	findings int      // found so far, by every step
 	ok       []string // what passed, for the closing "ok: ..." line
@@ -85,8 +79,13 @@ type checkStep struct {
 	run  func(r *checkRun) error
 }
 
-func runCheck(cmd *cobra.Command, p project.Project) error {
-	r := &checkRun{cmd: cmd, project: p}
+func runCheck(o *checkOptions) error {
+	p, err := o.Project()
+	if err != nil {
+		return err
+	}
+	defer batchGC()()
+	r := &checkRun{Factory: o.Factory, project: p}
 	defer func() {
 		if r.site != "" {
 			os.RemoveAll(r.site)
@@ -98,10 +97,10 @@ func runCheck(cmd *cobra.Command, p project.Project) error {
 		}
 	}
 	if r.findings > 0 {
-		fmt.Fprintf(cmd.ErrOrStderr(), "%d finding%s\n", r.findings, plural(r.findings))
+		fmt.Fprintf(r.IO.ErrOut, "%d finding%s\n", r.findings, plural(r.findings))
 		return problem.Found
 	}
-	fmt.Fprintf(cmd.OutOrStdout(), "ok: %s\n", strings.Join(r.ok, ", "))
+	fmt.Fprintf(r.IO.Out, "ok: %s\n", strings.Join(r.ok, ", "))
 	return nil
 }
 
@@ -111,7 +110,7 @@ func checkContent(r *checkRun) error {
 	if err != nil {
 		return err
 	}
-	printFindings(r.cmd.OutOrStdout(), rep.Findings)
+	printFindings(r.IO.Out, rep.Findings)
 	r.findings += len(rep.Findings)
 	r.ok = append(r.ok, fmt.Sprintf("%d pages, %d cheat-sheets", rep.Pages, rep.CheatSheets))
 	return nil
@@ -127,7 +126,7 @@ func printFindings(w io.Writer, fs []lint.Finding) {
 // Hugo sees (templates, shortcodes). It needs irp-site; without it the step
 // is skipped with a note and does not fail the check.
 func checkSite(r *checkRun) error {
-	stderr := r.cmd.ErrOrStderr()
+	stderr := r.IO.ErrOut
 	if _, err := engine.Find(); errors.Is(err, engine.ErrNotFound) {
 		fmt.Fprintln(stderr, "site build skipped: irp-site not found")
 		return nil
@@ -138,16 +137,16 @@ func checkSite(r *checkRun) error {
 	}
 	tmp, err := os.MkdirTemp("", "irp-check-")
 	if err != nil {
-		return fmt.Errorf("check: scratch directory for the site build: %w", err)
+		return fmt.Errorf("scratch directory for the site build: %w", err)
 	}
 	r.site = tmp // the leak check scans it too
 	// irp-site says "irp: build: …"; here that build is a step of the check.
-	relabeled := &relabelWriter{w: stderr, from: "irp: build: ", to: "irp: check: site build: "}
+	relabeled := buildproto.Relabel(stderr, "build", "check: site build")
 	code, err := engine.Run(context.Background(), "", []string{"build", "--source", r.project.Dir, "--dest", tmp},
 		engine.Streams{Stdout: io.Discard, Stderr: relabeled})
 	relabeled.Flush()
 	if err != nil {
-		return fmt.Errorf("check: site build: %w", err)
+		return fmt.Errorf("site build: %w", err)
 	}
 	if code != 0 {
 		r.findings++
@@ -155,41 +154,4 @@ func checkSite(r *checkRun) error {
 	}
 	r.ok = append(r.ok, "site builds")
 	return nil
-}
-
-// relabelWriter passes lines on to w, with a leading from replaced by to.
-type relabelWriter struct {
-	w        io.Writer
-	from, to string
-	partial  []byte
-}
-
-func (r *relabelWriter) Write(b []byte) (int, error) {
-	r.partial = append(r.partial, b...)
-	for {
-		i := bytes.IndexByte(r.partial, '\n')
-		if i < 0 {
-			return len(b), nil
-		}
-		if err := r.line(r.partial[:i+1]); err != nil {
-			return len(b), err
-		}
-		r.partial = r.partial[i+1:]
-	}
-}
-
-// Flush writes a last line that has no newline.
-func (r *relabelWriter) Flush() {
-	if len(r.partial) > 0 {
-		_ = r.line(r.partial)
-		r.partial = nil
-	}
-}
-
-func (r *relabelWriter) line(l []byte) error {
-	if rest, ok := bytes.CutPrefix(l, []byte(r.from)); ok {
-		l = append([]byte(r.to), rest...)
-	}
-	_, err := r.w.Write(l)
-	return err
 }

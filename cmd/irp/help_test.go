@@ -31,7 +31,7 @@ func TestEveryVerbHasExampleAndArgs(t *testing.T) {
 			walk(s)
 		}
 	}
-	walk(newRootCmd())
+	walk(newRootCmd(newFactory(nil, nil, nil)))
 	if n < 10 {
 		t.Errorf("only %d verbs found", n)
 	}

@@ -8,19 +8,18 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"golang.org/x/term"
 
+	"irp/internal/atomicfile"
 	"irp/internal/impact"
 	"irp/internal/problem"
 )
 
-func init() { addCommand("", newImpactCmd) }
-
 // impactOptions are the flags shared by impact and impact merge.
 type impactOptions struct {
+	*Factory
+	Logs     []string // impact: the logs; merge: the partials
 	from, to string
 	bucket   time.Duration
 	by       string
@@ -31,8 +30,8 @@ type impactOptions struct {
 	top      int
 }
 
-func newImpactCmd() *cobra.Command {
-	var o impactOptions
+func newImpactCmd(f *Factory, runF func(*impactOptions) error, merge *cobra.Command) *cobra.Command {
+	o := &impactOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "impact [LOG...]",
 		Short: "Measure an outage's impact from muskie audit logs",
@@ -75,24 +74,24 @@ named on stderr; 2 on a usage error.`,
   irp impact --from 2017-06-01T10:05:00Z --to 2017-06-01T10:37:00Z --json audit.log
   zcat audit.log.gz | irp impact --bucket 30s --svg impact.svg
   irp impact --by host -v audit-*.log
-  irp impact --by operation,shard --top 10 audit.log
   irp impact --partial audit.log > webapi-1.partial && irp impact merge *.partial`,
 		Args: cobra.ArbitraryArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runImpact(cmd, o, args)
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.Logs = args
+			return runOr(runF, runImpact, o)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&o.from, "from", "", "window start, RFC 3339 (with --to)")
-	f.StringVar(&o.to, "to", "", "window end, RFC 3339, exclusive (with --from)")
-	f.DurationVar(&o.bucket, "bucket", time.Minute, "time bucket for window detection and the chart")
-	f.StringVar(&o.by, "by", "operation", "group rows by one or two (comma-separated) of operation, host, route, status, owner (account uuid), shard (entryShard), client (user-agent product)")
-	f.BoolVar(&o.json, "json", false, "print the report as JSON")
-	f.StringVar(&o.svg, "svg", "", "also write a chart of requests and failures per bucket to `FILE`")
-	f.BoolVarP(&o.verbose, "verbose", "v", false, "report skipped lines: counts per reason and the first few file:line")
-	f.BoolVar(&o.partial, "partial", false, "write a mergeable partial aggregate (JSON) instead of the report")
-	topFlag(f, &o.top)
-	cmd.AddCommand(newImpactMergeCmd())
+	fl := cmd.Flags()
+	fl.StringVar(&o.from, "from", "", "window start, RFC 3339 (with --to)")
+	fl.StringVar(&o.to, "to", "", "window end, RFC 3339, exclusive (with --from)")
+	fl.DurationVar(&o.bucket, "bucket", time.Minute, "time bucket for window detection and the chart")
+	fl.StringVar(&o.by, "by", "operation", "group rows by one or two (comma-separated) of operation, host, route, status, owner (account uuid), shard (entryShard), client (user-agent product)")
+	fl.BoolVar(&o.json, "json", false, "print the report as JSON")
+	fl.StringVar(&o.svg, "svg", "", "also write a chart of requests and failures per bucket to `FILE`")
+	fl.BoolVarP(&o.verbose, "verbose", "v", false, "report skipped lines: counts per reason and the first few file:line")
+	fl.BoolVar(&o.partial, "partial", false, "write a mergeable partial aggregate (JSON) instead of the report")
+	topFlag(fl, &o.top)
+	cmd.AddCommand(merge)
 	return cmd
 }
 
@@ -101,7 +100,7 @@ func topFlag(f *pflag.FlagSet, top *int) {
 	f.IntVar(top, "top", 0, "show the `N` groups with the most requests and sum the rest into an \"(other)\" row (0: all)")
 }
 
-func (o impactOptions) params() (impact.Params, error) {
+func (o *impactOptions) params() (impact.Params, error) {
 	p := impact.Params{Bucket: o.bucket}
 	if o.top < 0 {
 		return p, problem.Usagef("--top must be 0 (all) or more, got %d", o.top)
@@ -135,7 +134,7 @@ func (o impactOptions) params() (impact.Params, error) {
 	return p, nil
 }
 
-func runImpact(cmd *cobra.Command, o impactOptions, args []string) error {
+func runImpact(o *impactOptions) error {
 	p, err := o.params()
 	if err != nil {
 		return err
@@ -147,45 +146,47 @@ func runImpact(cmd *cobra.Command, o impactOptions, args []string) error {
 		return err
 	}
 	var inputs []impact.Input
-	for _, a := range args {
+	for _, a := range o.Logs {
 		if a == "-" {
-			inputs = append(inputs, impact.Input{Name: "(stdin)", Reader: cmd.InOrStdin()})
+			inputs = append(inputs, impact.Input{Name: "(stdin)", Reader: o.IO.In})
 		} else {
 			inputs = append(inputs, impact.Input{Name: a})
 		}
 	}
 	if len(inputs) == 0 {
-		in := cmd.InOrStdin()
-		if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-			fmt.Fprintln(cmd.ErrOrStderr(), "irp: reading audit log lines from the terminal (Ctrl-D to end)")
+		if o.IO.IsTerminal() {
+			fmt.Fprintln(o.IO.ErrOut, "irp: reading audit log lines from the terminal (Ctrl-D to end)")
 		}
-		inputs = []impact.Input{{Name: "(stdin)", Reader: in}}
+		inputs = []impact.Input{{Name: "(stdin)", Reader: o.IO.In}}
 	}
 	var meter impact.Meter
 	stop := func() {}
-	if w, ok := progressTo(cmd, o); ok {
-		stop = impact.ShowProgress(w, &meter, totalSize(inputs), len(inputs), 250*time.Millisecond)
+	// Progress on stderr while a person watches it, unless the data on
+	// stdout (JSON, a partial) goes to a file or a pipe.
+	if o.IO.ErrIsTerminal() && (!(o.json || o.partial) || o.IO.OutIsTerminal()) {
+		stop = impact.ShowProgress(o.IO.ErrOut, &meter, totalSize(inputs), len(inputs), 250*time.Millisecond)
 	}
 	agg, fileErrs := impact.Read(p, inputs, &meter)
 	stop()
-	return impactDone(cmd, o, agg, fileErrs)
-}
-
-// progressTo is where the progress line goes: stderr, when a person
-// watches it — a terminal — and the data on stdout is not going to a file
-// or pipe as JSON or a partial.
-func progressTo(cmd *cobra.Command, o impactOptions) (io.Writer, bool) {
-	isTerm := func(w any) bool {
-		f, ok := w.(*os.File)
-		return ok && term.IsTerminal(int(f.Fd()))
+	if o.partial {
+		if err := agg.WritePartial(o.IO.Out); err != nil {
+			return fmt.Errorf("writing the partial: %w", err)
+		}
+		if o.verbose {
+			impact.WriteSkipped(o.IO.ErrOut, agg.Skips, agg.Samples)
+		}
+		return reportFileErrors(o.IO.ErrOut, fileErrs)
 	}
-	if !isTerm(cmd.ErrOrStderr()) {
-		return nil, false
+	err = writeReport(o, agg)
+	if ferr := reportFileErrors(o.IO.ErrOut, fileErrs); ferr != nil {
+		// "No audit records" says nothing more when no input could be read.
+		nothingRead := agg.Lines == 0 && errors.Is(err, impact.ErrNoRecords)
+		if err != nil && !errors.Is(err, problem.Found) && !nothingRead {
+			fmt.Fprintf(o.IO.ErrOut, "irp: impact: %s\n", err)
+		}
+		return ferr
 	}
-	if (o.json || o.partial) && !isTerm(cmd.OutOrStdout()) {
-		return nil, false
-	}
-	return cmd.ErrOrStderr(), true
+	return err
 }
 
 // totalSize is the bytes of the input files; 0 (unknown) when one is stdin.
@@ -202,46 +203,23 @@ func totalSize(inputs []impact.Input) int64 {
 	return n
 }
 
-// impactDone prints what one pass over the logs found.
-func impactDone(cmd *cobra.Command, o impactOptions, agg *impact.Aggregate, fileErrs []error) error {
-	if o.partial {
-		if err := agg.WritePartial(cmd.OutOrStdout()); err != nil {
-			return fmt.Errorf("writing the partial: %w", err)
-		}
-		if o.verbose {
-			impact.WriteSkipped(cmd.ErrOrStderr(), agg.Skips, agg.Samples)
-		}
-		return reportFileErrors(cmd, fileErrs)
-	}
-	err := report(cmd, o, agg)
-	if ferr := reportFileErrors(cmd, fileErrs); ferr != nil {
-		// "No audit records" says nothing more when no input could be read.
-		nothingRead := agg.Lines == 0 && errors.Is(err, impact.ErrNoRecords)
-		if err != nil && !errors.Is(err, problem.Found) && !nothingRead {
-			fmt.Fprintf(cmd.ErrOrStderr(), "irp: %s\n", err)
-		}
-		return ferr
-	}
-	return err
-}
-
-// report prints the report of an aggregate as text or JSON, and the chart.
-func report(cmd *cobra.Command, o impactOptions, agg *impact.Aggregate) error {
+// writeReport prints the report of an aggregate as text or JSON, and the chart.
+func writeReport(o *impactOptions, agg *impact.Aggregate) error {
 	rep, err := impact.Summarize(agg)
 	if err != nil {
 		if errors.Is(err, impact.ErrNoRecords) {
 			if o.verbose {
-				impact.WriteSkipped(cmd.ErrOrStderr(), agg.Skips, agg.Samples)
+				impact.WriteSkipped(o.IO.ErrOut, agg.Skips, agg.Samples)
 			}
 			return problem.WithHint(err, "impact reads muskie audit logs: bunyan JSON lines with \"audit\": true (-v lists skipped lines)")
 		}
 		return err
 	}
 	if o.verbose {
-		rep.WriteSamples(cmd.ErrOrStderr())
+		rep.WriteSamples(o.IO.ErrOut)
 	}
 	rep.Top(o.top)
-	out := cmd.OutOrStdout()
+	out := o.IO.Out
 	if o.json {
 		err = rep.WriteJSON(out)
 	} else {
@@ -251,7 +229,7 @@ func report(cmd *cobra.Command, o impactOptions, agg *impact.Aggregate) error {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	if o.svg != "" {
-		if err := writeAtomic(o.svg, rep.WriteSVG); err != nil {
+		if err := atomicfile.WriteWith(o.svg, 0o644, rep.WriteSVG); err != nil {
 			return fmt.Errorf("writing %s: %w", o.svg, err)
 		}
 	}
@@ -259,12 +237,12 @@ func report(cmd *cobra.Command, o impactOptions, agg *impact.Aggregate) error {
 }
 
 // reportFileErrors names each input that could not be read fully.
-func reportFileErrors(cmd *cobra.Command, errs []error) error {
+func reportFileErrors(w io.Writer, errs []error) error {
 	if len(errs) == 0 {
 		return nil
 	}
 	for _, e := range errs {
-		fmt.Fprintf(cmd.ErrOrStderr(), "irp: reading %s\n", e)
+		fmt.Fprintf(w, "irp: reading %s\n", e)
 	}
 	return problem.Found
 }
@@ -284,21 +262,4 @@ func checkOutputDir(path string) error {
 		return fmt.Errorf("--svg %s: %s is not a directory", path, dir)
 	}
 	return nil
-}
-
-// writeAtomic writes a file through a temporary file and a rename, so a
-// reader never sees half a chart.
-func writeAtomic(path string, write func(io.Writer) error) error {
-	t, err := renameio.TempFile("", path)
-	if err != nil {
-		return err
-	}
-	defer t.Cleanup()
-	if err := write(t); err != nil {
-		return err
-	}
-	if err := t.Chmod(0o644); err != nil {
-		return err
-	}
-	return t.CloseAtomicallyReplace()
 }

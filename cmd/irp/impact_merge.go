@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -11,8 +12,8 @@ import (
 )
 
 // newImpactMergeCmd is added under impact by newImpactCmd.
-func newImpactMergeCmd() *cobra.Command {
-	var o impactOptions
+func newImpactMergeCmd(f *Factory, runF func(*impactOptions) error) *cobra.Command {
+	o := &impactOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "merge PARTIAL...",
 		Short: "Merge partial aggregates from 'irp impact --partial' into one report",
@@ -25,34 +26,39 @@ have been made with the same --bucket, --by and --from/--to.`,
   irp impact merge webapi-*.partial --json
   irp impact merge a.partial b.partial --svg impact.svg`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			var agg *impact.Aggregate
-			for i, name := range args {
-				a, err := readPartial(cmd, name, i)
-				if err != nil {
-					return err
-				}
-				if agg == nil {
-					agg = a
-				} else if err := agg.Merge(a); err != nil {
-					return problem.WithHint(fmt.Errorf("merging %s: %w", name, err),
-						"make every partial with the same --bucket, --by and --from/--to")
-				}
-			}
-			return report(cmd, o, agg)
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.Logs = args
+			return runOr(runF, runImpactMerge, o)
 		},
 	}
-	f := cmd.Flags()
-	f.BoolVar(&o.json, "json", false, "print the report as JSON")
-	f.StringVar(&o.svg, "svg", "", "also write a chart of requests and failures per bucket to `FILE`")
-	f.BoolVarP(&o.verbose, "verbose", "v", false, "report skipped lines: counts per reason and the first few file:line")
-	topFlag(f, &o.top)
+	fl := cmd.Flags()
+	fl.BoolVar(&o.json, "json", false, "print the report as JSON")
+	fl.StringVar(&o.svg, "svg", "", "also write a chart of requests and failures per bucket to `FILE`")
+	fl.BoolVarP(&o.verbose, "verbose", "v", false, "report skipped lines: counts per reason and the first few file:line")
+	topFlag(fl, &o.top)
 	return cmd
 }
 
-func readPartial(cmd *cobra.Command, name string, i int) (*impact.Aggregate, error) {
+func runImpactMerge(o *impactOptions) error {
+	var agg *impact.Aggregate
+	for i, name := range o.Logs {
+		a, err := readPartial(o.IO.In, name, i)
+		if err != nil {
+			return err
+		}
+		if agg == nil {
+			agg = a
+		} else if err := agg.Merge(a); err != nil {
+			return problem.WithHint(fmt.Errorf("merging %s: %w", name, err),
+				"make every partial with the same --bucket, --by and --from/--to")
+		}
+	}
+	return writeReport(o, agg)
+}
+
+func readPartial(stdin io.Reader, name string, i int) (*impact.Aggregate, error) {
 	if name == "-" {
-		a, err := impact.ReadPartial(cmd.InOrStdin(), i)
+		a, err := impact.ReadPartial(stdin, i)
 		if err != nil {
 			return nil, fmt.Errorf("reading the partial on stdin: %w", err)
 		}

@@ -1,19 +1,17 @@
 // Command irp runs incident response practice: the prep site, the sealed
 // scenario vault, practice sessions and outage impact.
 //
-// This package only wires cobra to the packages under internal/. Each verb
-// lives in the file named after it (vault open → vault_open.go) and adds
-// itself to the command tree with addCommand.
+// This package only wires cobra to the packages under internal/. The
+// command tree is built in one place, newRootCmd (root.go). Each verb lives
+// in the file named after it (vault open → vault_open.go) as an options
+// struct filled from flags and a run function that tests can call with a
+// Factory of their own; errors become irp's one line in report (errors.go).
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
-
-	"irp/internal/problem"
 )
 
 func main() {
@@ -22,25 +20,13 @@ func main() {
 
 // run executes irp with args and returns the process exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	root := newRootCmd()
+	root := newRootCmd(newFactory(stdin, stdout, stderr))
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
-	if err == nil {
-		return problem.ExitOK
-	}
-	if strings.HasPrefix(err.Error(), "unknown command") || strings.HasPrefix(err.Error(), "unknown flag") {
-		err = problem.WithHint(problem.Usage(err), "run 'irp --help' for the list of commands")
-	}
-	if err != problem.Found {
-		fmt.Fprintf(stderr, "irp: %s\n", err)
-		if h := problem.Hint(err); h != "" {
-			fmt.Fprintf(stderr, "hint: %s\n", h)
-		}
-	}
-	return problem.Code(err)
+	cmd, err := root.ExecuteC()
+	return report(stderr, cmd, err)
 }
 
 // batchGC is for the commands that read the whole content tree once and

@@ -3,21 +3,22 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"irp/internal/problem"
-	"irp/internal/project"
 	"irp/internal/scenario"
+	"irp/internal/vault"
 )
 
-func init() { addCommand("new", newNewScenarioCmd) }
+type newScenarioOptions struct {
+	*Factory
+	ID     string
+	Output string
+}
 
-func newNewScenarioCmd() *cobra.Command {
-	var output string
+func newNewScenarioCmd(f *Factory, runF func(*newScenarioOptions) error) *cobra.Command {
+	o := &newScenarioOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "scenario ID",
 		Short: "Scaffold a plaintext scenario with every section, ready to seal",
@@ -35,91 +36,30 @@ vault/scenarios/ID.age and removes the plaintext.`,
   irp new scenario amber-heron -o /tmp/amber-heron.md
   irp vault seal ~/.local/share/irp/drafts/amber-heron.md`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			id := args[0]
-			if !scenario.ValidID(id) {
-				return problem.Usagef("new scenario: %q is not a codename (lowercase letters, digits and dashes, like amber-heron)", id)
-			}
-			p, err := project.Find(".")
-			if err != nil {
-				return wrapf(err, "new scenario %s", id)
-			}
-			if _, err := os.Stat(filepath.Join(p.Vault(), "scenarios", id+".age")); err == nil {
-				return fmt.Errorf("new scenario %s: already sealed in the vault (use irp vault edit %s)", id, id)
-			}
-			path, err := draftPath(p, id, output)
-			if err != nil {
-				return err
-			}
-			if err := writeDraft(path, scenario.Template(id)); err != nil {
-				return wrapf(err, "new scenario %s", id)
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\nfill it in, then: irp vault seal %s\n", path, path)
-			return nil
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.ID = args[0]
+			return runOr(runF, runNewScenario, o)
 		},
 	}
-	cmd.Flags().StringVarP(&output, "output", "o", "", "write here instead of the private drafts directory")
+	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write here instead of the private drafts directory")
 	return cmd
 }
 
-// draftPath is where the plaintext of a new scenario goes: output when
-// given, unless that is inside content/ or vault/ of the project; else the
-// user's private drafts directory, created 0700.
-func draftPath(p project.Project, id, output string) (string, error) {
-	if output != "" {
-		abs, err := filepath.Abs(output)
-		if err != nil {
-			return "", wrapf(err, "new scenario %s", id)
-		}
-		for _, dir := range []string{p.Content(), p.Vault()} {
-			if rel, err := filepath.Rel(dir, abs); err == nil && filepath.IsLocal(rel) {
-				return "", problem.Usagef("new scenario %s: -o %s is inside %s/, where a plaintext scenario must not go", id, output, p.Rel(dir))
-			}
-		}
-		return output, nil
+func runNewScenario(o *newScenarioOptions) error {
+	if !scenario.ValidID(o.ID) {
+		return problem.Usagef("%q is not a codename (lowercase letters, digits and dashes, like amber-heron)", o.ID)
 	}
-	dir, err := draftsDir()
+	p, err := o.Project()
 	if err != nil {
-		return "", wrapf(err, "new scenario %s", id)
+		return err
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", wrapf(err, "new scenario %s", id)
-	}
-	if err := os.Chmod(dir, 0o700); err != nil {
-		return "", wrapf(err, "new scenario %s", id)
-	}
-	return filepath.Join(dir, id+".md"), nil
-}
-
-// draftsDir is $XDG_DATA_HOME/irp/drafts, else ~/.local/share/irp/drafts.
-func draftsDir() (string, error) {
-	if d := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "irp", "drafts"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(home, ".local", "share", "irp", "drafts"), nil
-}
-
-// writeDraft creates path (0600), refusing to overwrite an existing file.
-func writeDraft(path string, text []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s already exists", path)
+	path, err := vault.Draft(p, o.ID, o.Output, o.Getenv, o.Home)
+	if errors.As(err, new(*vault.PlaceError)) {
+		return problem.Usage(err)
 	}
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(text); err != nil {
-		f.Close()
-		os.Remove(path)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(path)
-		return err
-	}
+	fmt.Fprintf(o.IO.Out, "wrote %s\nfill it in, then: irp vault seal %s\n", path, path)
 	return nil
 }

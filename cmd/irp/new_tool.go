@@ -8,12 +8,15 @@ import (
 
 	"irp/internal/cheatsheet"
 	"irp/internal/problem"
-	"irp/internal/project"
 )
 
-func init() { addCommand("new", newNewToolCmd) }
+type newToolOptions struct {
+	*Factory
+	Name string
+}
 
-func newNewToolCmd() *cobra.Command {
+func newNewToolCmd(f *Factory, runF func(*newToolOptions) error) *cobra.Command {
+	o := &newToolOptions{Factory: f}
 	return &cobra.Command{
 		Use:   "tool NAME",
 		Short: "Start a cheat-sheet for a tool: content/tools/NAME.md",
@@ -25,29 +28,31 @@ NAME is the tool's name as typed: lowercase letters, digits, '-', '.', '_'.`,
 		Example: `  irp new tool zonememstat
   irp new tool moraystat.d && irp check`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			name := args[0]
-			if err := cheatsheet.CheckName(name); err != nil {
-				return problem.Usage(fmt.Errorf("new tool: %w", err))
-			}
-			p, err := project.Find(".")
-			if err != nil {
-				return err
-			}
-			path, err := cheatsheet.Create(p.Content(), name)
-			if errors.Is(err, cheatsheet.ErrExists) {
-				return problem.WithHint(fmt.Errorf("new tool %s: %s already exists", name, p.Rel(path)),
-					"edit that page, or pick another name")
-			}
-			if err != nil {
-				return err
-			}
-			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "created %s\n", p.Rel(path))
-			fmt.Fprintf(out, "next: replace every TODO in it (summary, platform, components, sources, symptoms,\n"+
-				"      the four sections and 3-10 examples), then run irp check until it is clean\n"+
-				"      and irp serve to see the page.\n")
-			return nil
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.Name = args[0]
+			return runOr(runF, runNewTool, o)
 		},
 	}
+}
+
+func runNewTool(o *newToolOptions) error {
+	if err := cheatsheet.CheckName(o.Name); err != nil {
+		return problem.Usage(err)
+	}
+	p, err := o.Project()
+	if err != nil {
+		return err
+	}
+	path, err := cheatsheet.Create(p.Content(), o.Name)
+	if errors.Is(err, cheatsheet.ErrExists) {
+		return problem.WithHint(fmt.Errorf("%s already exists", p.Rel(path)), "edit that page, or pick another name")
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(o.IO.Out, "created %s\n", p.Rel(path))
+	fmt.Fprintf(o.IO.Out, "next: replace every TODO in it (summary, platform, components, sources, symptoms,\n"+
+		"      the four sections and 3-10 examples), then run irp check until it is clean\n"+
+		"      and irp serve to see the page.\n")
+	return nil
 }

@@ -1,37 +1,13 @@
 package main
 
 import (
-	"sort"
-
 	"github.com/spf13/cobra"
 
 	"irp/internal/problem"
 )
 
-// groups are the parent commands that only hold verbs.
-var groups = []struct{ use, short, example string }{
-	{"new", "Scaffold a cheat-sheet or a scenario from its schema",
-		"  irp new tool zonememstat\n  irp new scenario amber-heron"},
-	{"vault", "Seal, open and manage practice scenarios",
-		"  irp vault list\n  irp vault open amber-heron --section Hints\n  irp vault pick --responders ana,ben,cy"},
-	{"session", "Plan, check and publish practice sessions",
-		"  irp session new --scenario amber-heron --date 2026-12-01T14:00:00Z --instigators ana --responders ben,cy,dee\n  irp session check content/sessions/2026-12-01-brisk-plover"},
-}
-
-type registration struct {
-	parent string // "" for a top-level verb
-	make   func() *cobra.Command
-}
-
-var registry []registration
-
-// addCommand registers a verb under parent ("" for top level). Each verb's
-// file calls it from init.
-func addCommand(parent string, make func() *cobra.Command) {
-	registry = append(registry, registration{parent, make})
-}
-
-func newRootCmd() *cobra.Command {
+// newRootCmd builds irp's whole command tree.
+func newRootCmd(f *Factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "irp",
 		Short: "Incident response practice: prep site, sealed scenarios, sessions and impact",
@@ -47,42 +23,69 @@ checks sessions, and measures an outage's impact from the API audit logs.`,
 		SilenceErrors: true,
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
-	parents := map[string]*cobra.Command{"": root}
-	for _, g := range groups {
-		c := &cobra.Command{Use: g.use, Short: g.short, Example: g.example, Args: noArgs,
-			RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() }}
-		parents[g.use] = c
-		root.AddCommand(c)
-	}
-	for _, r := range registry {
-		parents[r.parent].AddCommand(r.make())
-	}
-	var fix func(c *cobra.Command)
-	fix = func(c *cobra.Command) {
-		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-			return problem.WithHint(problem.Usage(err), "run '"+c.CommandPath()+" --help' for usage")
-		})
-		if c.Args != nil {
-			check := c.Args
-			c.Args = func(cmd *cobra.Command, args []string) error {
-				return problem.Usage(check(cmd, args))
-			}
-		}
-		children := c.Commands()
-		sort.Slice(children, func(i, j int) bool { return children[i].Name() < children[j].Name() })
-		for _, ch := range children {
-			fix(ch)
-		}
-	}
-	fix(root)
+	group(root,
+		newBuildCmd(f, nil),
+		newServeCmd(f, nil),
+		newCheckCmd(f, nil),
+		newImpactCmd(f, nil, newImpactMergeCmd(f, nil)),
+		group(&cobra.Command{Use: "new", Short: "Scaffold a cheat-sheet or a scenario from its schema",
+			Example: "  irp new tool zonememstat\n  irp new scenario amber-heron"},
+			newNewToolCmd(f, nil),
+			newNewScenarioCmd(f, nil),
+		),
+		group(&cobra.Command{Use: "vault", Short: "Seal, open and manage practice scenarios",
+			Example: "  irp vault list\n  irp vault open amber-heron --section Hints\n  irp vault pick --responders ana,ben,cy"},
+			newVaultInitCmd(f, nil),
+			newVaultRecipientsCmd(f, nil,
+				newVaultRecipientsAddCmd(f, nil),
+				newVaultRecipientsRmCmd(f, nil)),
+			newVaultSealCmd(f, nil),
+			newVaultOpenCmd(f, nil),
+			newVaultEditCmd(f, nil),
+			newVaultListCmd(f, nil),
+			newVaultRekeyCmd(f, nil),
+			newVaultVerifyCmd(f, nil),
+			newVaultRetireCmd(f, nil),
+			newVaultPickCmd(f, nil),
+		),
+		group(&cobra.Command{Use: "session", Short: "Plan, check and publish practice sessions",
+			Example: "  irp session new --scenario amber-heron --date 2026-12-01T14:00:00Z --instigators ana --responders ben,cy,dee\n  irp session check content/sessions/2026-12-01-brisk-plover"},
+			newSessionNewCmd(f, nil),
+			newSessionCheckCmd(f, nil),
+			newSessionRunCmd(f, nil),
+			newSessionPublishCmd(f, nil),
+		),
+	)
+	usageErrors(root)
 	return root
 }
 
-// noArgs rejects positional arguments on group commands, so a mistyped verb
-// is a usage error instead of silently printing help.
-func noArgs(cmd *cobra.Command, args []string) error {
-	if len(args) > 0 {
-		return problem.Usagef("unknown command %q for %q", args[0], cmd.CommandPath())
+// group adds verbs under parent. A parent without a run function of its
+// own prints its help, and rejects an unknown verb.
+func group(parent *cobra.Command, verbs ...*cobra.Command) *cobra.Command {
+	if parent.RunE == nil {
+		parent.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+		parent.Args = cobra.NoArgs
 	}
-	return nil
+	parent.AddCommand(verbs...)
+	return parent
+}
+
+// usageErrors makes every mistake on the command line of c and the
+// commands under it a usage error (exit 2) with a hint.
+func usageErrors(c *cobra.Command) {
+	c.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return problem.WithHint(cmdlineError{err}, "run '"+c.CommandPath()+" --help' for usage")
+	})
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if err := check(cmd, args); err != nil {
+				return problem.WithHint(cmdlineError{err}, "run '"+cmd.CommandPath()+" --help' for usage")
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		usageErrors(sub)
+	}
 }

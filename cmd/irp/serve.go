@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"net"
 	"strconv"
 
@@ -9,17 +8,17 @@ import (
 
 	"irp/internal/engine"
 	"irp/internal/problem"
-	"irp/internal/project"
 )
 
-func init() { addCommand("", newServeCmd) }
+type serveOptions struct {
+	*Factory
+	Port   int
+	Bind   string
+	Drafts bool
+}
 
-func newServeCmd() *cobra.Command {
-	var (
-		port   int
-		bind   string
-		drafts bool
-	)
+func newServeCmd(f *Factory, runF func(*serveOptions) error) *cobra.Command {
+	o := &serveOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Preview the site, rebuilding and reloading the browser on every change",
@@ -29,32 +28,33 @@ the browser. Ctrl-C stops it.`,
 		Example: `  irp serve
   irp serve --port 8080 --bind 0.0.0.0`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if port < 0 || port > 65535 {
-				return problem.Usagef("serve: --port %d: not a port number (0-65535)", port)
-			}
-			if net.ParseIP(bind) == nil && bind != "localhost" {
-				return problem.Usagef("serve: --bind %q: not an IP address", bind)
-			}
-			p, err := project.Find(".")
-			if err != nil {
-				return err
-			}
-			args := []string{"serve", "--source", p.Dir, "--port", strconv.Itoa(port), "--bind", bind}
-			if drafts {
-				args = append(args, "--drafts")
-			}
-			code, err := engine.Serve("", args, engine.Streams{
-				Stdin: cmd.InOrStdin(), Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr()})
-			if err != nil {
-				return fmt.Errorf("serve: %w", err)
-			}
-			return engineExit(code)
-		},
+		RunE: func(*cobra.Command, []string) error { return runOr(runF, runServe, o) },
 	}
-	f := cmd.Flags()
-	f.IntVar(&port, "port", 1313, "TCP port to listen on (0 picks a free one)")
-	f.StringVar(&bind, "bind", "127.0.0.1", "IP address to listen on (0.0.0.0 for every interface)")
-	f.BoolVar(&drafts, "drafts", false, "include pages marked draft")
+	fl := cmd.Flags()
+	fl.IntVar(&o.Port, "port", 1313, "TCP port to listen on (0 picks a free one)")
+	fl.StringVar(&o.Bind, "bind", "127.0.0.1", "IP address to listen on (0.0.0.0 for every interface)")
+	fl.BoolVar(&o.Drafts, "drafts", false, "include pages marked draft")
 	return cmd
+}
+
+func runServe(o *serveOptions) error {
+	if o.Port < 0 || o.Port > 65535 {
+		return problem.Usagef("--port %d: not a port number (0-65535)", o.Port)
+	}
+	if net.ParseIP(o.Bind) == nil && o.Bind != "localhost" {
+		return problem.Usagef("--bind %q: not an IP address", o.Bind)
+	}
+	p, err := o.Project()
+	if err != nil {
+		return err
+	}
+	args := []string{"serve", "--source", p.Dir, "--port", strconv.Itoa(o.Port), "--bind", o.Bind}
+	if o.Drafts {
+		args = append(args, "--drafts")
+	}
+	code, err := engine.Serve("", args, engine.Streams{Stdin: o.IO.In, Stdout: o.IO.Out, Stderr: o.IO.ErrOut})
+	if err != nil {
+		return err
+	}
+	return engineExit(code)
 }

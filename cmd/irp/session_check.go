@@ -2,16 +2,22 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
 	"irp/internal/problem"
+	"irp/internal/session"
 )
 
-func init() { addCommand("session", newSessionCheckCmd) }
+type sessionCheckOptions struct {
+	*Factory
+	Dir    string
+	Strict bool
+}
 
-func newSessionCheckCmd() *cobra.Command {
-	var strict bool
+func newSessionCheckCmd(f *Factory, runF func(*sessionCheckOptions) error) *cobra.Command {
+	o := &sessionCheckOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "check [--strict] DIR",
 		Short: "Check a session's team: size, mix, seen-before, prerequisites",
@@ -31,34 +37,57 @@ an error, exit 1.`,
 		Example: `  irp session check content/sessions/2026-12-01-brisk-plover
   irp session check --strict 2026-12-01-brisk-plover`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			env, err := sessionEnv()
-			if err != nil {
-				return wrapf(err, "session check")
-			}
-			page, err := env.Read(args[0])
-			if err != nil {
-				return wrapf(err, "session check")
-			}
-			warnings, err := env.Check(page)
-			if err != nil {
-				return wrapf(err, "session check")
-			}
-			out := cmd.OutOrStdout()
-			for _, w := range warnings {
-				fmt.Fprintf(out, "%s:%d: warning: %s\n", page.Rel, w.Line, w.Msg)
-			}
-			if len(warnings) == 0 {
-				fmt.Fprintf(out, "%s: team looks right: no warnings\n", page.Rel)
-				return nil
-			}
-			fmt.Fprintf(out, "%s: %d warning(s)\n", page.Rel, len(warnings))
-			if strict {
-				return problem.Found
-			}
-			return nil
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.Dir = args[0]
+			return runOr(runF, runSessionCheck, o)
 		},
 	}
-	cmd.Flags().BoolVar(&strict, "strict", false, "exit 1 when there is any warning")
+	cmd.Flags().BoolVar(&o.Strict, "strict", false, "exit 1 when there is any warning")
 	return cmd
+}
+
+func runSessionCheck(o *sessionCheckOptions) error {
+	env, page, err := o.session(o.Dir)
+	if err != nil {
+		return err
+	}
+	warnings, err := env.Check(page)
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(o.IO.Out, "%s:%d: warning: %s\n", page.Rel, w.Line, w.Msg)
+	}
+	if len(warnings) == 0 {
+		fmt.Fprintf(o.IO.Out, "%s: team looks right: no warnings\n", page.Rel)
+		return nil
+	}
+	fmt.Fprintf(o.IO.Out, "%s: %d warning(s)\n", page.Rel, len(warnings))
+	if o.Strict {
+		return problem.Found
+	}
+	return nil
+}
+
+// session loads the project's session settings and, when dir is not "",
+// the session page in dir.
+func (f *Factory) session(dir string) (*session.Env, *session.Page, error) {
+	p, err := f.Project()
+	if err != nil {
+		return nil, nil, err
+	}
+	env, err := session.Load(p)
+	if err != nil || dir == "" {
+		return env, nil, err
+	}
+	env.Now = f.Now
+	page, err := env.Read(dir)
+	return env, page, err
+}
+
+// reportFeed mentions session pages the calendar feed had to leave out.
+func reportFeed(w io.Writer, bad []error) {
+	for _, err := range bad {
+		fmt.Fprintf(w, "irp: calendar feed left out %v\n", err)
+	}
 }

@@ -1,11 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"path/filepath"
-	"strings"
 
 	"irp/internal/ledger"
+	"irp/internal/vault"
 )
 
 // checkLedger is the step of irp check that reads vault/ledger.jsonl and
@@ -13,14 +13,15 @@ import (
 // un-seeing a scenario), a line that is not a ledger entry, or an unknown
 // event is a finding.
 func checkLedger(r *checkRun) error {
-	path := filepath.Join(r.project.Vault(), "ledger.jsonl")
-	entries, err := ledger.Read(path)
-	if err != nil {
-		// Errors from the ledger start with its path; show it relative.
-		msg := strings.Replace(err.Error(), path, r.project.Rel(path), 1)
-		fmt.Fprintf(r.cmd.OutOrStdout(), "%s; the ledger is append-only: restore it from git (git log -p vault/ledger.jsonl)\n", msg)
+	entries, err := vault.At(r.project).Ledger()
+	var le *ledger.LineError
+	if errors.As(err, &le) {
+		fmt.Fprintf(r.IO.Out, "%s; the ledger is append-only: restore it from git (git log -p vault/ledger.jsonl)\n", le)
 		r.findings++
 		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("ledger: %w", err)
 	}
 	if len(entries) > 0 {
 		r.ok = append(r.ok, fmt.Sprintf("%d ledger entries", len(entries)))

@@ -11,11 +11,14 @@ import (
 	"irp/internal/session"
 )
 
-func init() { addCommand("session", newSessionNewCmd) }
+type sessionNewOptions struct {
+	*Factory
+	session.Options
+	date, window, instigators, responders string
+}
 
-func newSessionNewCmd() *cobra.Command {
-	var o session.Options
-	var date, window, instigators, responders string
+func newSessionNewCmd(f *Factory, runF func(*sessionNewOptions) error) *cobra.Command {
+	o := &sessionNewOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "new --scenario ID (--date TIME | --window START/END) --instigators a,b --responders c,d,e",
 		Short: "Plan a practice session: a draft page under content/sessions",
@@ -37,65 +40,68 @@ rewritten to include the new plan. Then run irp session check on it.`,
   irp session new --scenario amber-heron --window 2026-12-01T13:00Z/2026-12-01T17:00Z \
       --instigators ana --responders cy,dee,eli`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if o.Scenario == "" {
-				return problem.WithHint(problem.Usagef("session new: --scenario is required"), "irp vault pick --responders ... suggests one nobody has seen")
-			}
-			if date == "" && window == "" {
-				return problem.Usagef("session new: give --date or --window")
-			}
-			if date != "" {
-				t, err := session.ParseTime(date)
-				if err != nil {
-					return problem.Usage(fmt.Errorf("--date: %w", err))
-				}
-				o.Date = t
-			}
-			if window != "" {
-				s, e, err := session.ParseWindow(window)
-				if err != nil {
-					return problem.Usage(fmt.Errorf("--window: %w", err))
-				}
-				if date != "" && (s.Format(time.DateOnly) != o.Date.Format(time.DateOnly)) {
-					return problem.Usagef("--window %s is not on the day of --date %s", window, date)
-				}
-				o.WindowStart, o.WindowEnd = s, e
-			}
-			o.Instigators, o.Responders = splitList(instigators), splitList(responders)
-			for _, t := range []struct {
-				role  string
-				names []string
-			}{{"instigators", o.Instigators}, {"responders", o.Responders}} {
-				if err := session.CheckTeam(t.role, t.names); err != nil {
-					return problem.Usage(fmt.Errorf("--%w", err))
-				}
-			}
-			env, err := sessionEnv()
-			if err != nil {
-				return wrapf(err, "session new")
-			}
-			plan, bad, err := env.New(o)
-			if err != nil {
-				return wrapf(err, "session new")
-			}
-			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "planned %s: %s\n", plan.Codename, env.Project.Rel(plan.Dir+"/index.md"))
-			if !plan.Start.IsZero() {
-				fmt.Fprintf(out, "surprise start sealed to %d recipient(s) in vault/sessions/%s.age; the page shows only the window\n",
-					len(env.Vault.Recipients), plan.Name)
-			}
-			fmt.Fprintf(out, "next: irp session check %s\n", env.Project.Rel(plan.Dir))
-			reportFeed(cmd.ErrOrStderr(), bad)
-			return nil
+		RunE: func(_ *cobra.Command, args []string) error {
+			return runOr(runF, runSessionNew, o)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&o.Scenario, "scenario", "", "id of the sealed scenario to run (irp vault pick suggests one)")
-	f.StringVar(&date, "date", "", "when the incident starts, RFC 3339 (stored in UTC)")
-	f.StringVar(&window, "window", "", "START/END: start at a surprise time inside this window, sealed for the instigators")
-	f.StringVar(&instigators, "instigators", "", "comma-separated handles of the instigators (1 to 3)")
-	f.StringVar(&responders, "responders", "", "comma-separated handles of the responders (3 to 6)")
+	fl := cmd.Flags()
+	fl.StringVar(&o.Scenario, "scenario", "", "id of the sealed scenario to run (irp vault pick suggests one)")
+	fl.StringVar(&o.date, "date", "", "when the incident starts, RFC 3339 (stored in UTC)")
+	fl.StringVar(&o.window, "window", "", "START/END: start at a surprise time inside this window, sealed for the instigators")
+	fl.StringVar(&o.instigators, "instigators", "", "comma-separated handles of the instigators (1 to 3)")
+	fl.StringVar(&o.responders, "responders", "", "comma-separated handles of the responders (3 to 6)")
 	return cmd
+}
+
+func runSessionNew(o *sessionNewOptions) error {
+	if o.Scenario == "" {
+		return problem.WithHint(problem.Usagef("--scenario is required"), "irp vault pick --responders ... suggests one nobody has seen")
+	}
+	if o.date == "" && o.window == "" {
+		return problem.Usagef("give --date or --window")
+	}
+	if o.date != "" {
+		t, err := session.ParseTime(o.date)
+		if err != nil {
+			return problem.Usage(fmt.Errorf("--date: %w", err))
+		}
+		o.Date = t
+	}
+	if o.window != "" {
+		s, e, err := session.ParseWindow(o.window)
+		if err != nil {
+			return problem.Usage(fmt.Errorf("--window: %w", err))
+		}
+		if o.date != "" && (s.Format(time.DateOnly) != o.Date.Format(time.DateOnly)) {
+			return problem.Usagef("--window %s is not on the day of --date %s", o.window, o.date)
+		}
+		o.WindowStart, o.WindowEnd = s, e
+	}
+	o.Instigators, o.Responders = splitList(o.instigators), splitList(o.responders)
+	for _, t := range []struct {
+		role  string
+		names []string
+	}{{"instigators", o.Instigators}, {"responders", o.Responders}} {
+		if err := session.CheckTeam(t.role, t.names); err != nil {
+			return problem.Usage(fmt.Errorf("--%w", err))
+		}
+	}
+	env, _, err := o.session("")
+	if err != nil {
+		return err
+	}
+	plan, bad, err := env.New(o.Options)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(o.IO.Out, "planned %s: %s\n", plan.Codename, env.Project.Rel(plan.Dir+"/index.md"))
+	if !plan.Start.IsZero() {
+		fmt.Fprintf(o.IO.Out, "surprise start sealed to %d recipient(s) in vault/sessions/%s.age; the page shows only the window\n",
+			len(env.Vault.Recipients), plan.Name)
+	}
+	fmt.Fprintf(o.IO.Out, "next: irp session check %s\n", env.Project.Rel(plan.Dir))
+	reportFeed(o.IO.ErrOut, bad)
+	return nil
 }
 
 func splitList(s string) []string {

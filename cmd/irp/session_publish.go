@@ -5,17 +5,19 @@ import (
 	"fmt"
 	"strings"
 
-	"filippo.io/age"
 	"github.com/spf13/cobra"
 
-	"irp/internal/problem"
 	"irp/internal/session"
 )
 
-func init() { addCommand("session", newSessionPublishCmd) }
+type sessionPublishOptions struct {
+	*Factory
+	Dir        string
+	Identities []string
+}
 
-func newSessionPublishCmd() *cobra.Command {
-	var idFiles []string
+func newSessionPublishCmd(f *Factory, runF func(*sessionPublishOptions) error) *cobra.Command {
+	o := &sessionPublishOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "publish DIR",
 		Short: "Validate a session summary and publish it on the site",
@@ -46,55 +48,46 @@ one line naming the file, line and field; exit 1, and no file changes.`,
 		Example: `  irp session publish content/sessions/2026-12-01-brisk-plover
   irp session publish -i ~/.config/irp/identity 2026-12-01-brisk-plover`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			env, err := sessionEnv()
-			if err != nil {
-				return wrapf(err, "session publish")
-			}
-			page, err := env.Read(args[0])
-			if err != nil {
-				return wrapf(err, "session publish")
-			}
-			var ids []age.Identity
-			keys, kerr := loadKeys(idFiles)
-			if kerr == nil {
-				ids = keys.ids
-			}
-			res, probs, err := env.Publish(page, ids)
-			if errors.Is(err, session.ErrNeedIdentity) && kerr != nil {
-				err = fmt.Errorf("%w: %v", err, kerr)
-				err = problem.WithHint(err, "publish as an instigator: pass -i FILE or set IRP_IDENTITY")
-			} else if err != nil {
-				err = keys.explain(err)
-			}
-			if err != nil {
-				return wrapf(err, "session publish %s", page.Rel)
-			}
-			errOut := cmd.ErrOrStderr()
-			if len(probs) > 0 {
-				for _, p := range probs {
-					fmt.Fprintf(errOut, "%s\n", p)
-				}
-				fmt.Fprintf(errOut, "irp: session publish: %d problem(s); %s is unchanged\n", len(probs), page.Rel)
-				return problem.Found
-			}
-			out := cmd.OutOrStdout()
-			if res.Already {
-				fmt.Fprintf(out, "%s: already published; it still checks out\n", page.Rel)
-				return nil
-			}
-			if len(res.Seen) > 0 {
-				fmt.Fprintf(out, "recorded %s as having seen %s\n", strings.Join(res.Seen, ", "), page.Scenario)
-			}
-			pool := "the scenario is in the pool: the page names only the codename"
-			if res.Retired {
-				pool = "the scenario is retired: the page links to its full text"
-			}
-			fmt.Fprintf(out, "published %s (%s)\n", page.Rel, pool)
-			reportFeed(errOut, res.Bad)
-			return nil
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.Dir = args[0]
+			return runOr(runF, runSessionPublish, o)
 		},
 	}
-	identityFlag(cmd, &idFiles)
+	identityFlag(cmd, &o.Identities)
 	return cmd
+}
+
+func runSessionPublish(o *sessionPublishOptions) error {
+	env, page, err := o.session(o.Dir)
+	if err != nil {
+		return err
+	}
+	keys, kerr := o.Keys(o.Identities)
+	res, probs, err := env.Publish(page, keys.ids)
+	switch {
+	case errors.Is(err, session.ErrNeedIdentity) && kerr != nil:
+		return fmt.Errorf("%w: %v", err, kerr)
+	case err != nil:
+		return keys.explain(err)
+	}
+	if len(probs) > 0 {
+		for _, p := range probs {
+			fmt.Fprintf(o.IO.ErrOut, "%s\n", p)
+		}
+		return fmt.Errorf("%d problem(s); %s is unchanged", len(probs), page.Rel)
+	}
+	if res.Already {
+		fmt.Fprintf(o.IO.Out, "%s: already published; it still checks out\n", page.Rel)
+		return nil
+	}
+	if len(res.Seen) > 0 {
+		fmt.Fprintf(o.IO.Out, "recorded %s as having seen %s\n", strings.Join(res.Seen, ", "), page.Scenario)
+	}
+	pool := "the scenario is in the pool: the page names only the codename"
+	if res.Retired {
+		pool = "the scenario is retired: the page links to its full text"
+	}
+	fmt.Fprintf(o.IO.Out, "published %s (%s)\n", page.Rel, pool)
+	reportFeed(o.IO.ErrOut, res.Bad)
+	return nil
 }

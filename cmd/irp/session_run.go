@@ -7,10 +7,14 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { addCommand("session", newSessionRunCmd) }
+type sessionRunOptions struct {
+	*Factory
+	Dir string
+}
 
-func newSessionRunCmd() *cobra.Command {
-	return &cobra.Command{
+func newSessionRunCmd(f *Factory, runF func(*sessionRunOptions) error) *cobra.Command {
+	o := &sessionRunOptions{Factory: f}
+	cmd := &cobra.Command{
 		Use:   "run DIR",
 		Short: "Mark a session as held: record its responders as having seen the scenario",
 		Long: `After the incident, mark the session run: each responder is recorded in
@@ -21,27 +25,28 @@ publish records the responders too if this step was skipped.`,
 		Example: `  irp session run content/sessions/2026-12-01-brisk-plover
   git add vault/ledger.jsonl content/sessions && git commit -m "session brisk-plover held"`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			env, err := sessionEnv()
-			if err != nil {
-				return wrapf(err, "session run")
-			}
-			page, err := env.Read(args[0])
-			if err != nil {
-				return wrapf(err, "session run")
-			}
-			who, bad, err := env.MarkRun(page)
-			if err != nil {
-				return wrapf(err, "session run")
-			}
-			out := cmd.OutOrStdout()
-			if len(who) == 0 {
-				fmt.Fprintf(out, "%s: already run; the ledger has every responder\n", page.Rel)
-			} else {
-				fmt.Fprintf(out, "%s: run; recorded %s as having seen %s\n", page.Rel, strings.Join(who, ", "), page.Scenario)
-			}
-			reportFeed(cmd.ErrOrStderr(), bad)
-			return nil
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.Dir = args[0]
+			return runOr(runF, runSessionRun, o)
 		},
 	}
+	return cmd
+}
+
+func runSessionRun(o *sessionRunOptions) error {
+	env, page, err := o.session(o.Dir)
+	if err != nil {
+		return err
+	}
+	who, bad, err := env.MarkRun(page)
+	if err != nil {
+		return err
+	}
+	if len(who) == 0 {
+		fmt.Fprintf(o.IO.Out, "%s: already run; the ledger has every responder\n", page.Rel)
+	} else {
+		fmt.Fprintf(o.IO.Out, "%s: run; recorded %s as having seen %s\n", page.Rel, strings.Join(who, ", "), page.Scenario)
+	}
+	reportFeed(o.IO.ErrOut, bad)
+	return nil
 }

@@ -2,19 +2,21 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"irp/internal/vault"
 )
 
-func init() { addCommand("vault", newVaultEditCmd) }
+type vaultEditOptions struct {
+	*Factory
+	ID         string
+	Identities []string
+}
 
-func newVaultEditCmd() *cobra.Command {
-	var idFiles []string
+func newVaultEditCmd(f *Factory, runF func(*vaultEditOptions) error) *cobra.Command {
+	o := &vaultEditOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "edit ID",
 		Short: "Edit a sealed scenario in $EDITOR and re-seal it if it changed",
@@ -31,43 +33,41 @@ make-backup-files and auto-save off).`,
 		Example: `  irp vault edit amber-heron
   EDITOR="code --wait" irp vault edit amber-heron`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			id := args[0]
-			v, err := openVault()
-			if err != nil {
-				return wrapf(err, "vault edit %s", id)
-			}
-			keys, err := loadKeys(idFiles)
-			if err != nil {
-				return wrapf(err, "vault edit %s", id)
-			}
-			editor := os.Getenv("EDITOR")
-			if editor == "" {
-				editor = os.Getenv("VISUAL")
-			}
-			ed := vault.Editor{
-				Command:     strings.Fields(editor),
-				Stdin:       cmd.InOrStdin(),
-				Stdout:      cmd.OutOrStdout(),
-				Stderr:      cmd.ErrOrStderr(),
-				Interactive: term.IsTerminal(int(os.Stdin.Fd())),
-			}
-			changed, err := v.Edit(id, keys.ids, ed)
-			if err != nil {
-				return wrapf(keys.explain(err), "vault edit %s", id)
-			}
-			if !changed {
-				fmt.Fprintf(cmd.OutOrStdout(), "%s unchanged: nothing sealed\n", id)
-				return nil
-			}
-			s, err := v.Open(id, keys.ids)
-			if err != nil {
-				return wrapf(keys.explain(err), "vault edit %s: reading back", id)
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "sealed %s (revision %d) to %d recipient(s)\n", id, s.Revision, len(v.Recipients))
-			return nil
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.ID = args[0]
+			return runOr(runF, runVaultEdit, o)
 		},
 	}
-	identityFlag(cmd, &idFiles)
+	identityFlag(cmd, &o.Identities)
 	return cmd
+}
+
+func runVaultEdit(o *vaultEditOptions) error {
+	v, err := o.Vault()
+	if err != nil {
+		return err
+	}
+	keys, err := o.Keys(o.Identities)
+	if err != nil {
+		return err
+	}
+	editor := o.Getenv("EDITOR")
+	if editor == "" {
+		editor = o.Getenv("VISUAL")
+	}
+	ed := vault.Editor{Command: strings.Fields(editor), Stdin: o.IO.In, Stdout: o.IO.Out, Stderr: o.IO.ErrOut, Interactive: o.IO.IsTerminal()}
+	changed, err := v.Edit(o.ID, keys.ids, ed)
+	if err != nil {
+		return keys.explain(err)
+	}
+	if !changed {
+		fmt.Fprintf(o.IO.Out, "%s unchanged: nothing sealed\n", o.ID)
+		return nil
+	}
+	s, err := v.Open(o.ID, keys.ids)
+	if err != nil {
+		return fmt.Errorf("reading back: %w", keys.explain(err))
+	}
+	fmt.Fprintf(o.IO.Out, "sealed %s (revision %d) to %d recipient(s)\n", o.ID, s.Revision, len(v.Recipients))
+	return nil
 }

@@ -3,34 +3,24 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
+	"filippo.io/age"
 	"github.com/spf13/cobra"
 
-	"irp/internal/ledger"
 	"irp/internal/vault"
 )
 
-func init() { addCommand("vault", newVaultListCmd) }
-
-// scenarioRow is one scenario as list and pick show it.
-type scenarioRow struct {
-	ID         string   `json:"id"`
-	Title      string   `json:"title,omitempty"`
-	Components []string `json:"components,omitempty"`
-	Manta      []string `json:"manta,omitempty"`
-	Difficulty string   `json:"difficulty,omitempty"`
-	Estimated  string   `json:"estimated,omitempty"`
-	Revision   int      `json:"revision,omitempty"`
-	Status     string   `json:"status"`
-	SeenBy     []string `json:"seen_by"`
-	SealedTo   int      `json:"sealed_to"`
+type vaultListOptions struct {
+	*Factory
+	JSON       bool
+	Identities []string
 }
 
-func newVaultListCmd() *cobra.Command {
-	var asJSON bool
-	var idFiles []string
+func newVaultListCmd(f *Factory, runF func(*vaultListOptions) error) *cobra.Command {
+	o := &vaultListOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the sealed scenarios: id, title, components, Manta versions, difficulty, status, sealed-to count",
@@ -40,72 +30,45 @@ only ids, status and recipient counts are listed.`,
 		Example: `  irp vault list
   irp vault list --json | jq -r '.[] | select(.status == "in pool") | .id'`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := openVault()
-			if err != nil {
-				return wrapf(err, "vault list")
-			}
-			rows, err := scenarioRows(v, idFiles, cmd)
-			if err != nil {
-				return wrapf(err, "vault list")
-			}
-			return printRows(cmd, rows, asJSON)
+		RunE: func(_ *cobra.Command, args []string) error {
+			return runOr(runF, runVaultList, o)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
-	identityFlag(cmd, &idFiles)
+	cmd.Flags().BoolVar(&o.JSON, "json", false, "print a JSON array")
+	identityFlag(cmd, &o.Identities)
 	return cmd
 }
 
-// scenarioRows describes every sealed scenario, decrypting what the
-// caller's identity opens.
-func scenarioRows(v *vault.Vault, idFiles []string, cmd *cobra.Command) ([]scenarioRow, error) {
-	ids, err := v.IDs()
+func runVaultList(o *vaultListOptions) error {
+	v, err := o.Vault()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	entries, err := ledger.Read(v.LedgerFile())
+	rows, err := listScenarios(o.Factory, o.Identities, func(ids []age.Identity) ([]vault.Listing, error) { return vault.List(v, ids) })
 	if err != nil {
-		return nil, err
+		return err
 	}
-	keys, kerr := loadKeys(idFiles)
-	if kerr != nil && len(idFiles) > 0 {
+	return printRows(o.IO.Out, rows, o.JSON)
+}
+
+// listScenarios describes the sealed scenarios list gives, with what is
+// inside them when the caller's identity opens them.
+func listScenarios(f *Factory, files []string, list func(ids []age.Identity) ([]vault.Listing, error)) ([]vault.Listing, error) {
+	keys, kerr := f.Keys(files)
+	if kerr != nil && len(files) > 0 {
 		return nil, kerr
 	}
-	hidden := 0
-	rows := make([]scenarioRow, 0, len(ids))
-	for _, id := range ids {
-		r := scenarioRow{ID: id, Status: "in pool", SeenBy: []string{}}
-		if ledger.IsRetired(entries, id) {
-			r.Status = "retired"
-		}
-		seen := map[string]bool{}
-		for _, e := range entries {
-			if e.Event == ledger.Seen && e.Scenario == id && !seen[e.Who] {
-				seen[e.Who] = true
-				r.SeenBy = append(r.SeenBy, e.Who)
-			}
-		}
-		r.SealedTo, _ = v.SealedTo("scenarios/" + id)
-		if keys.ids != nil {
-			s, err := v.Open(id, keys.ids)
-			if err != nil {
-				return nil, keys.explain(err)
-			}
-			r.Title, r.Components, r.Manta, r.Difficulty, r.Estimated, r.Revision = s.Title, s.Components, s.Manta, s.Difficulty, s.Estimated, s.Revision
-		} else {
-			hidden++
-		}
-		rows = append(rows, r)
+	rows, err := list(keys.ids)
+	if err != nil {
+		return nil, keys.explain(err)
 	}
-	if hidden > 0 {
-		fmt.Fprintf(cmd.ErrOrStderr(), "irp: titles are sealed, showing ids only: %v\n", kerr)
+	if keys.ids == nil && len(rows) > 0 {
+		fmt.Fprintf(f.IO.ErrOut, "irp: titles are sealed, showing ids only: %v\n", kerr)
 	}
 	return rows, nil
 }
 
-func printRows(cmd *cobra.Command, rows []scenarioRow, asJSON bool) error {
-	out := cmd.OutOrStdout()
+func printRows(out io.Writer, rows []vault.Listing, asJSON bool) error {
 	if asJSON {
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")

@@ -10,12 +10,16 @@ import (
 	"irp/internal/scenario"
 )
 
-func init() { addCommand("vault", newVaultOpenCmd) }
+type vaultOpenOptions struct {
+	*Factory
+	ID         string
+	Section    string
+	Raw        bool
+	Identities []string
+}
 
-func newVaultOpenCmd() *cobra.Command {
-	var section string
-	var raw bool
-	var idFiles []string
+func newVaultOpenCmd(f *Factory, runF func(*vaultOpenOptions) error) *cobra.Command {
+	o := &vaultOpenOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "open ID",
 		Short: "Decrypt a scenario to stdout (in memory; nothing is written to disk)",
@@ -30,51 +34,50 @@ checks, for files encrypted with the age CLI.`,
   irp vault open amber-heron --section Hints
   irp vault open amber-heron -i testdata/demo-instigator.key`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			id := args[0]
-			if section != "" && raw {
-				return problem.Usagef("--section and --raw cannot be used together")
-			}
-			if section != "" && !validSection(section) {
-				return problem.Usagef("no section %q (sections: %s)", section, strings.Join(scenario.SectionNames, ", "))
-			}
-			v, err := openVault()
-			if err != nil {
-				return wrapf(err, "vault open %s", id)
-			}
-			keys, err := loadKeys(idFiles)
-			if err != nil {
-				return wrapf(err, "vault open %s", id)
-			}
-			if raw {
-				pt, err := v.OpenRaw(id, keys.ids)
-				if err != nil {
-					return wrapf(keys.explain(err), "vault open %s", id)
-				}
-				_, err = cmd.OutOrStdout().Write(pt)
-				return err
-			}
-			if section == "" {
-				src, err := v.OpenSource(id, keys.ids)
-				if err != nil {
-					return wrapf(keys.explain(err), "vault open %s", id)
-				}
-				_, err = cmd.OutOrStdout().Write(src)
-				return err
-			}
-			s, err := v.Open(id, keys.ids)
-			if err != nil {
-				return wrapf(keys.explain(err), "vault open %s", id)
-			}
-			body, _ := s.Section(section)
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "## %s\n\n%s\n", canonicalSection(section), body)
-			return err
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.ID = args[0]
+			return runOr(runF, runVaultOpen, o)
 		},
 	}
-	cmd.Flags().StringVar(&section, "section", "", "print only this section ("+strings.Join(scenario.SectionNames, ", ")+")")
-	cmd.Flags().BoolVar(&raw, "raw", false, "print the decrypted text as is, without checking id and revision")
-	identityFlag(cmd, &idFiles)
+	cmd.Flags().StringVar(&o.Section, "section", "", "print only this section ("+strings.Join(scenario.SectionNames, ", ")+")")
+	cmd.Flags().BoolVar(&o.Raw, "raw", false, "print the decrypted text as is, without checking id and revision")
+	identityFlag(cmd, &o.Identities)
 	return cmd
+}
+
+func runVaultOpen(o *vaultOpenOptions) error {
+	if o.Section != "" && o.Raw {
+		return problem.Usagef("--section and --raw cannot be used together")
+	}
+	if o.Section != "" && !validSection(o.Section) {
+		return problem.Usagef("no section %q (sections: %s)", o.Section, strings.Join(scenario.SectionNames, ", "))
+	}
+	v, err := o.Vault()
+	if err != nil {
+		return err
+	}
+	keys, err := o.Keys(o.Identities)
+	if err != nil {
+		return err
+	}
+	var text []byte
+	switch {
+	case o.Raw:
+		text, err = v.OpenRaw(o.ID, keys.ids)
+	case o.Section == "":
+		text, err = v.OpenSource(o.ID, keys.ids)
+	default:
+		var s *scenario.Scenario
+		if s, err = v.Open(o.ID, keys.ids); err == nil {
+			body, _ := s.Section(o.Section)
+			text = fmt.Appendf(nil, "## %s\n\n%s\n", canonicalSection(o.Section), body)
+		}
+	}
+	if err != nil {
+		return keys.explain(err)
+	}
+	_, err = o.IO.Out.Write(text)
+	return err
 }
 
 func validSection(name string) bool { return canonicalSection(name) != "" }

@@ -1,20 +1,22 @@
 package main
 
 import (
-	"strings"
-
+	"filippo.io/age"
 	"github.com/spf13/cobra"
 
-	"irp/internal/ledger"
 	"irp/internal/problem"
+	"irp/internal/vault"
 )
 
-func init() { addCommand("vault", newVaultPickCmd) }
+type vaultPickOptions struct {
+	*Factory
+	Responders string
+	JSON       bool
+	Identities []string
+}
 
-func newVaultPickCmd() *cobra.Command {
-	var responders string
-	var asJSON bool
-	var idFiles []string
+func newVaultPickCmd(f *Factory, runF func(*vaultPickOptions) error) *cobra.Command {
+	o := &vaultPickOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "pick --responders a,b,c",
 		Short: "List scenarios in the pool that none of these responders has seen",
@@ -23,49 +25,28 @@ responders has seen, according to vault/ledger.jsonl.`,
 		Example: `  irp vault pick --responders alice,bob,carol
   irp vault pick --responders alice,bob --json`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			var people []string
-			for _, p := range strings.Split(responders, ",") {
-				if p = strings.TrimSpace(p); p != "" {
-					people = append(people, p)
-				}
-			}
-			if len(people) == 0 {
-				return problem.Usagef("--responders needs at least one name")
-			}
-			v, err := openVault()
-			if err != nil {
-				return wrapf(err, "vault pick")
-			}
-			entries, err := ledger.Read(v.LedgerFile())
-			if err != nil {
-				return wrapf(err, "vault pick")
-			}
-			rows, err := scenarioRows(v, idFiles, cmd)
-			if err != nil {
-				return wrapf(err, "vault pick")
-			}
-			var picked []scenarioRow
-		next:
-			for _, r := range rows {
-				if r.Status == "retired" {
-					continue
-				}
-				for _, p := range people {
-					if ledger.SeenBy(entries, p)[r.ID] {
-						continue next
-					}
-				}
-				picked = append(picked, r)
-			}
-			if picked == nil {
-				picked = []scenarioRow{}
-			}
-			return printRows(cmd, picked, asJSON)
+		RunE: func(_ *cobra.Command, args []string) error {
+			return runOr(runF, runVaultPick, o)
 		},
 	}
-	cmd.Flags().StringVar(&responders, "responders", "", "comma-separated responder names, as in the ledger")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
-	identityFlag(cmd, &idFiles)
+	cmd.Flags().StringVar(&o.Responders, "responders", "", "comma-separated responder names, as in the ledger")
+	cmd.Flags().BoolVar(&o.JSON, "json", false, "print a JSON array")
+	identityFlag(cmd, &o.Identities)
 	return cmd
+}
+
+func runVaultPick(o *vaultPickOptions) error {
+	people := splitList(o.Responders)
+	if len(people) == 0 {
+		return problem.Usagef("--responders needs at least one name")
+	}
+	v, err := o.Vault()
+	if err != nil {
+		return err
+	}
+	picked, err := listScenarios(o.Factory, o.Identities, func(ids []age.Identity) ([]vault.Listing, error) { return vault.Pick(v, people, ids) })
+	if err != nil {
+		return err
+	}
+	return printRows(o.IO.Out, picked, o.JSON)
 }

@@ -6,10 +6,13 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { addCommand("vault", newVaultRekeyCmd) }
+type vaultRekeyOptions struct {
+	*Factory
+	Identities []string
+}
 
-func newVaultRekeyCmd() *cobra.Command {
-	var idFiles []string
+func newVaultRekeyCmd(f *Factory, runF func(*vaultRekeyOptions) error) *cobra.Command {
+	o := &vaultRekeyOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "rekey",
 		Short: "Re-encrypt every sealed file to the current recipients, atomically",
@@ -20,23 +23,27 @@ interrupted rekey leaves every file whole; run it again to finish.`,
 		Example: `  irp vault rekey
   irp vault rekey -i testdata/demo-instigator.key`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := openVault()
-			if err != nil {
-				return wrapf(err, "vault rekey")
-			}
-			keys, err := loadKeys(idFiles)
-			if err != nil {
-				return wrapf(err, "vault rekey")
-			}
-			n, err := v.Rekey(keys.ids)
-			if err != nil {
-				return wrapf(keys.explain(err), "vault rekey")
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "re-encrypted %d file(s) to %d recipient(s)\n", n, len(v.Recipients))
-			return nil
+		RunE: func(_ *cobra.Command, args []string) error {
+			return runOr(runF, runVaultRekey, o)
 		},
 	}
-	identityFlag(cmd, &idFiles)
+	identityFlag(cmd, &o.Identities)
 	return cmd
+}
+
+func runVaultRekey(o *vaultRekeyOptions) error {
+	v, err := o.Vault()
+	if err != nil {
+		return err
+	}
+	keys, err := o.Keys(o.Identities)
+	if err != nil {
+		return err
+	}
+	n, err := v.Rekey(keys.ids)
+	if err != nil {
+		return keys.explain(err)
+	}
+	fmt.Fprintf(o.IO.Out, "re-encrypted %d file(s) to %d recipient(s)\n", n, len(v.Recipients))
+	return nil
 }

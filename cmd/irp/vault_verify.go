@@ -3,17 +3,17 @@ package main
 import (
 	"fmt"
 
-	"filippo.io/age"
 	"github.com/spf13/cobra"
-
-	"irp/internal/problem"
 )
 
-func init() { addCommand("vault", newVaultVerifyCmd) }
+type vaultVerifyOptions struct {
+	*Factory
+	Mine       bool
+	Identities []string
+}
 
-func newVaultVerifyCmd() *cobra.Command {
-	var mine bool
-	var idFiles []string
+func newVaultVerifyCmd(f *Factory, runF func(*vaultVerifyOptions) error) *cobra.Command {
+	o := &vaultVerifyOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "verify [--mine]",
 		Short: "Check every sealed file is addressed to vault/recipients (and, with --mine, opens)",
@@ -25,43 +25,44 @@ renamed or swapped file is found. Exit 1 with a list of problems.`,
 		Example: `  irp vault verify
   irp vault verify --mine -i ~/.config/irp/identity`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := openVault()
-			if err != nil {
-				return wrapf(err, "vault verify")
-			}
-			if !v.HasFile {
-				return fmt.Errorf("vault verify: %s is missing (run irp vault init)", v.Project.Rel(v.RecipientsFile()))
-			}
-			var ids []age.Identity
-			if mine {
-				keys, err := loadKeys(idFiles)
-				if err != nil {
-					return wrapf(err, "vault verify")
-				}
-				ids = keys.ids
-			}
-			probs, err := v.Verify(ids)
-			if err != nil {
-				return wrapf(err, "vault verify")
-			}
-			for _, p := range probs {
-				fmt.Fprintf(cmd.ErrOrStderr(), "%s\n", p)
-			}
-			if len(probs) > 0 {
-				fmt.Fprintf(cmd.ErrOrStderr(), "irp: vault verify: %d problem(s)\n", len(probs))
-				return problem.Found
-			}
-			files, _ := v.Files()
-			how := "addressed to"
-			if mine {
-				how = "open with your identity and are addressed to"
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "ok: %d sealed file(s) %s the %d recipient(s)\n", len(files), how, len(v.Recipients))
-			return nil
+		RunE: func(_ *cobra.Command, args []string) error {
+			return runOr(runF, runVaultVerify, o)
 		},
 	}
-	cmd.Flags().BoolVar(&mine, "mine", false, "also decrypt every file with your identity and check the id inside")
-	identityFlag(cmd, &idFiles)
+	cmd.Flags().BoolVar(&o.Mine, "mine", false, "also decrypt every file with your identity and check the id inside")
+	identityFlag(cmd, &o.Identities)
 	return cmd
+}
+
+func runVaultVerify(o *vaultVerifyOptions) error {
+	v, err := o.Vault()
+	if err != nil {
+		return err
+	}
+	if !v.HasFile {
+		return fmt.Errorf("%s is missing (run irp vault init)", v.Project.Rel(v.RecipientsFile()))
+	}
+	var keys keyring
+	if o.Mine {
+		if keys, err = o.Keys(o.Identities); err != nil {
+			return err
+		}
+	}
+	probs, err := v.Verify(keys.ids)
+	if err != nil {
+		return err
+	}
+	for _, p := range probs {
+		fmt.Fprintf(o.IO.ErrOut, "%s\n", p)
+	}
+	if len(probs) > 0 {
+		return fmt.Errorf("%d problem(s)", len(probs))
+	}
+	files, _ := v.Files()
+	how := "addressed to"
+	if o.Mine {
+		how = "open with your identity and are addressed to"
+	}
+	fmt.Fprintf(o.IO.Out, "ok: %d sealed file(s) %s the %d recipient(s)\n", len(files), how, len(v.Recipients))
+	return nil
 }

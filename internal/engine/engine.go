@@ -13,8 +13,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
-
-	"irp/internal/problem"
 )
 
 // Name is the file name of the site engine binary.
@@ -44,8 +42,7 @@ func Find() (string, error) {
 	if next != "" {
 		where = "next to irp in " + next
 	}
-	return "", problem.WithHint(fmt.Errorf("%w %s or on PATH", ErrNotFound, where),
-		"run make, which builds bin/irp and bin/irp-site")
+	return "", fmt.Errorf("%w %s or on PATH", ErrNotFound, where)
 }
 
 // Streams are where the child's output goes; nil discards it.

@@ -35,15 +35,19 @@ type Entry struct {
 	Prev     string    `json:"prev"`              // hex SHA-256 of the previous line, "" on the first
 }
 
-// TamperError reports a line whose chain hash does not match the line above.
-type TamperError struct {
-	Path string
-	Line int
+// LineError is a line of the ledger that cannot be trusted: not an entry,
+// an unknown event, or one whose chain hash does not match the line above
+// (Tampered: an earlier line was edited or removed).
+type LineError struct {
+	Path     string // as given to Read
+	Line     int
+	Why      string
+	Tampered bool
 }
 
-func (e *TamperError) Error() string {
-	return fmt.Sprintf("%s:%d: ledger line does not follow the line before it (an earlier line was edited or removed)", e.Path, e.Line)
-}
+func (e *LineError) Error() string { return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Why) }
+
+const tampered = "ledger line does not follow the line before it (an earlier line was edited or removed)"
 
 // Read returns every entry in the ledger at path, checking the chain. A
 // missing file is an empty ledger.
@@ -71,13 +75,13 @@ func scan(path string, r io.Reader) (entries []Entry, last []byte, err error) {
 		}
 		var e Entry
 		if err := json.Unmarshal(line, &e); err != nil {
-			return nil, nil, fmt.Errorf("%s:%d: not a ledger entry: %v", path, n, err)
+			return nil, nil, &LineError{Path: path, Line: n, Why: "not a ledger entry: " + err.Error()}
 		}
 		if e.Event != Seen && e.Event != Retired {
-			return nil, nil, fmt.Errorf("%s:%d: unknown event %q", path, n, e.Event)
+			return nil, nil, &LineError{Path: path, Line: n, Why: fmt.Sprintf("unknown event %q", e.Event)}
 		}
 		if e.Prev != prev {
-			return nil, nil, &TamperError{path, n}
+			return nil, nil, &LineError{Path: path, Line: n, Why: tampered, Tampered: true}
 		}
 		entries = append(entries, e)
 		prev = hash(line)

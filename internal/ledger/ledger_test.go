@@ -52,8 +52,8 @@ func TestTamperDetected(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Read(path)
-	var te *TamperError
-	if !errors.As(err, &te) || te.Line != 3 {
+	var te *LineError
+	if !errors.As(err, &te) || te.Line != 3 || !te.Tampered {
 		t.Fatalf("Read after edit = %v, want tamper at line 3", err)
 	}
 	if err := Append(path, Entry{Event: Seen, Scenario: "s2", Who: "ana"}); err == nil {

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-
-	"irp/internal/problem"
 )
 
 // ConfigFile is the file that marks the root of a project.
@@ -16,6 +14,13 @@ const ConfigFile = "config.toml"
 // Project is a checkout of an irp site: content, vault and config.
 type Project struct {
 	Dir string // absolute path of the directory holding config.toml
+}
+
+// NotFoundError means no directory at or above Dir holds config.toml.
+type NotFoundError struct{ Dir string }
+
+func (e *NotFoundError) Error() string {
+	return "no " + ConfigFile + " in " + e.Dir + " or any parent directory"
 }
 
 // Find returns the project that contains dir: the nearest directory at or
@@ -33,9 +38,7 @@ func Find(dir string) (Project, error) {
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
-			return Project{}, problem.WithHint(
-				fmt.Errorf("find project: no %s in %s or any parent directory", ConfigFile, abs),
-				"run irp from inside a checkout of the site (the directory with config.toml)")
+			return Project{}, &NotFoundError{abs}
 		}
 		d = parent
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"irp/internal/atomicfile"
 	"irp/internal/people"
 )
 
@@ -143,7 +144,7 @@ func WriteFeed(sessions string, dir people.Directory, initials bool, now time.Ti
 	if err := WriteJSON(filepath.Join(sessions, PlansFile), plans); err != nil {
 		return bad, err
 	}
-	if err := WriteFile(filepath.Join(sessions, FeedFile), Calendar(plans, now)); err != nil {
+	if err := atomicfile.Write(filepath.Join(sessions, FeedFile), Calendar(plans, now), 0o644); err != nil {
 		return bad, fmt.Errorf("write %s: %w", FeedFile, err)
 	}
 	return bad, nil

@@ -7,6 +7,7 @@ import (
 
 	"irp/internal/ledger"
 	"irp/internal/people"
+	"irp/internal/vault"
 )
 
 // Team sizes RFD 111 asks for.
@@ -106,7 +107,7 @@ func Check(s *Summary, session string, r Record) []Warning {
 	if s.validScenario() && !r.Sealed {
 		warn(s.front.line("scenario", 0), "scenario %s is not sealed in the vault (irp vault list shows what is)", s.Scenario)
 	}
-	if ledger.IsRetired(r.Ledger, s.Scenario) {
+	if !vault.InPool(r.Ledger, s.Scenario) {
 		warn(s.front.line("scenario", 0), "scenario %s is retired: its full text is on the site for anyone to read", s.Scenario)
 	}
 	return out

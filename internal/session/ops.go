@@ -11,11 +11,11 @@ import (
 
 	"filippo.io/age"
 
+	"irp/internal/atomicfile"
 	"irp/internal/config"
 	"irp/internal/leak"
 	"irp/internal/ledger"
 	"irp/internal/people"
-	"irp/internal/problem"
 	"irp/internal/project"
 	"irp/internal/scenario"
 	"irp/internal/vault"
@@ -84,8 +84,7 @@ func (e *Env) Read(arg string) (*Page, error) {
 	p.Rel = e.Project.Rel(p.Path)
 	p.Src, err = os.ReadFile(p.Path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, problem.WithHint(fmt.Errorf("%s: no session page here", e.Project.Rel(p.Path)),
-			"name a directory under content/sessions (irp session new writes one)")
+		return nil, &NoPageError{e.Project.Rel(p.Path)}
 	}
 	if err != nil {
 		return nil, err
@@ -98,13 +97,7 @@ func (e *Env) Read(arg string) (*Page, error) {
 
 // ledger reads vault/ledger.jsonl, checking its chain.
 func (e *Env) ledger() ([]ledger.Entry, error) {
-	entries, err := ledger.Read(e.Vault.LedgerFile())
-	var te *ledger.TamperError
-	if errors.As(err, &te) {
-		te.Path = e.Project.Rel(te.Path)
-		return nil, problem.WithHint(err, "restore vault/ledger.jsonl from git (git log -p vault/ledger.jsonl); the ledger is append-only")
-	}
-	return entries, err
+	return e.Vault.Ledger()
 }
 
 // Check returns the warnings about a session's team.
@@ -113,20 +106,18 @@ func (e *Env) Check(p *Page) ([]Warning, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, statErr := os.Stat(e.Vault.ScenarioFile(p.Scenario))
 	return Check(p.Summary, p.Name, Record{
 		People:        e.People,
 		Ledger:        entries,
 		Prerequisites: e.Params.Prerequisites,
-		Sealed:        statErr == nil,
+		Sealed:        e.Vault.Has(p.Scenario),
 	}), nil
 }
 
 // New plans a session (see New) in this project and updates the feed.
 func (e *Env) New(o Options) (*Plan, []error, error) {
-	if _, err := os.Stat(e.Vault.ScenarioFile(o.Scenario)); err != nil && scenario.ValidID(o.Scenario) {
-		return nil, nil, problem.WithHint(fmt.Errorf("scenario %s is not sealed in the vault (%s)", o.Scenario, e.Project.Rel(e.Vault.ScenarioFile(o.Scenario))),
-			"irp vault list shows the scenarios; irp vault pick --responders ... suggests one nobody has seen")
+	if !e.Vault.Has(o.Scenario) && scenario.ValidID(o.Scenario) {
+		return nil, nil, &NotSealedError{o.Scenario, e.Project.Rel(e.Vault.ScenarioFile(o.Scenario))}
 	}
 	o.Sessions = e.Sessions()
 	o.Seal = e.Vault.SealBytes
@@ -183,7 +174,7 @@ func (e *Env) MarkRun(p *Page) ([]string, []error, error) {
 		if err != nil {
 			return who, nil, err
 		}
-		if err := WriteFile(p.Path, page); err != nil {
+		if err := atomicfile.Write(p.Path, page, 0o644); err != nil {
 			return who, nil, err
 		}
 	}
@@ -199,6 +190,19 @@ type Outcome struct {
 	Bad     []error  // other session pages the feed had to leave out
 }
 
+// NoPageError means a directory holds no session page (File is its
+// index.md, relative to the project).
+type NoPageError struct{ File string }
+
+func (e *NoPageError) Error() string { return e.File + ": no session page here" }
+
+// NotSealedError means a session names a scenario the vault does not hold.
+type NotSealedError struct{ ID, File string }
+
+func (e *NotSealedError) Error() string {
+	return "scenario " + e.ID + " is not sealed in the vault (" + e.File + ")"
+}
+
 // ErrNeedIdentity means publish could not open the session's scenario.
 var ErrNeedIdentity = errors.New("publishing checks the hint rungs and looks for sealed text in the page, which needs an identity that opens the scenario")
 
@@ -210,7 +214,7 @@ func (e *Env) Publish(p *Page, ids []age.Identity) (*Outcome, []Problem, error) 
 	if err != nil {
 		return nil, nil, err
 	}
-	res := &Outcome{Retired: ledger.IsRetired(entries, p.Scenario)}
+	res := &Outcome{Retired: !vault.InPool(entries, p.Scenario)}
 	facts := Facts{Retired: res.Retired, Now: e.Now()}
 	sealed := map[string]*scenario.Scenario{}
 	if p.validScenario() {
@@ -222,7 +226,7 @@ func (e *Env) Publish(p *Page, ids []age.Identity) (*Outcome, []Problem, error) 
 		sealed = all
 	}
 	for id := range sealed {
-		if ledger.IsRetired(entries, id) {
+		if !vault.InPool(entries, id) {
 			delete(sealed, id) // public on the site already
 		}
 	}
@@ -267,7 +271,7 @@ func (e *Env) Publish(p *Page, ids []age.Identity) (*Outcome, []Problem, error) 
 	if err := WriteJSON(filepath.Join(p.Dir, "team.json"), TeamOf(p.Summary, e.People, e.initials())); err != nil {
 		return nil, nil, err
 	}
-	if err := WriteFile(p.Path, page); err != nil {
+	if err := atomicfile.Write(p.Path, page, 0o644); err != nil {
 		return nil, nil, err
 	}
 	res.Bad, err = e.feed()
@@ -287,7 +291,7 @@ func (e *Env) openScenarios(id string, ids []age.Identity, retired bool) (*scena
 	s := all[id]
 	if s == nil && retired {
 		for _, name := range []string{id + ".md", filepath.Join(id, "index.md")} {
-			path := filepath.Join(e.Project.Content(), "scenarios", name)
+			path := filepath.Join(filepath.Dir(vault.RetiredPage(e.Project, id)), name)
 			if src, err := os.ReadFile(path); err == nil {
 				if got, err := scenario.Parse(e.Project.Rel(path), src); err == nil {
 					s = got
@@ -305,7 +309,7 @@ func (e *Env) openScenarios(id string, ids []age.Identity, retired bool) (*scena
 		all[id] = s
 	}
 	if s == nil {
-		return nil, nil, problem.WithHint(ErrNeedIdentity, "publish as an instigator: pass -i FILE or set IRP_IDENTITY")
+		return nil, nil, ErrNeedIdentity
 	}
 	return s, all, nil
 }

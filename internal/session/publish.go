@@ -12,8 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/renameio/v2"
-
+	"irp/internal/atomicfile"
 	"irp/internal/doc"
 	"irp/internal/ledger"
 	"irp/internal/people"
@@ -81,11 +80,6 @@ func eol(line string) string {
 	return "\n"
 }
 
-// WriteFile replaces path with data atomically (temp file, fsync, rename).
-func WriteFile(path string, data []byte) error {
-	return renameio.WriteFile(path, data, 0o644, renameio.WithTempDir(filepath.Dir(path)))
-}
-
 // RecordSeen appends a seen entry to the ledger for each responder of s not
 // yet recorded for this session, and returns who was added.
 func RecordSeen(ledgerPath string, s *Summary, session string, now time.Time) ([]string, error) {
@@ -141,5 +135,5 @@ func WriteJSON(path string, v any) error {
 	if err != nil {
 		return fmt.Errorf("encode %s: %w", filepath.Base(path), err)
 	}
-	return WriteFile(path, append(b, '\n'))
+	return atomicfile.Write(path, append(b, '\n'), 0o644)
 }

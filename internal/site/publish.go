@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"irp/internal/buildproto"
 )
 
 // A staged build is written into a fresh directory beside the publish
@@ -96,20 +97,14 @@ func discardOnSignal(on bool) (stop func()) {
 	return func() { signal.Stop(sigs); close(done) }
 }
 
-// awaitPublish tells the caller which staged files may hold a private key
-// ("suspect PATH" lines) and where the staged build is ("staged DIR"), and
-// reads its verdict: true for a "publish" line.
+// awaitPublish tells irp which staged files may hold a private key and
+// where the staged build is, and reads its verdict: true to publish (the
+// protocol is internal/buildproto).
 func awaitPublish(res Result, stdin io.Reader, stdout io.Writer) bool {
-	for _, p := range res.Suspects {
-		if _, err := fmt.Fprintf(stdout, "suspect %s\n", p); err != nil {
-			return false
-		}
-	}
-	if _, err := fmt.Fprintf(stdout, "staged %s\n", res.Staged); err != nil {
+	if err := buildproto.Announce(stdout, res.Staged, res.Suspects); err != nil {
 		return false
 	}
-	line, _ := bufio.NewReader(stdin).ReadString('\n')
-	return strings.TrimSpace(line) == "publish"
+	return buildproto.Verdict(stdin)
 }
 
 // Publish moves the staged build into dest. A dest that does not exist, is

@@ -13,7 +13,7 @@ func BenchmarkRekey100x10(b *testing.B) {
 		s2 := *s
 		s2.ID = fmt.Sprintf("s-%03d", i)
 		s2.Source = []byte(strings.Replace(string(s.Source), "id: x", "id: "+s2.ID, 1))
-		if err := v.Seal(&s2); err != nil {
+		if err := v.Put(&s2); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -57,7 +57,7 @@ func TestRekeyKilled(t *testing.T) {
 		s2 := *s
 		s2.ID = fmt.Sprintf("s-%03d", i)
 		s2.Source = []byte(strings.Replace(string(s.Source), "id: x", "id: "+s2.ID, 1))
-		return v.Seal(&s2)
+		return v.Put(&s2)
 	}); err != nil {
 		t.Fatal(err)
 	}

@@ -85,8 +85,8 @@ func (v *Vault) Edit(id string, ids []age.Identity, ed Editor) (changed bool, er
 			perr = fmt.Errorf("%s.md: the id must stay %q (seal a copy with irp vault seal to make a new scenario)", id, id)
 		}
 		if perr == nil {
-			ns.Revision = s.Revision + 1
-			return true, v.Seal(ns)
+			ns.Revision = nextRevision(s, ns.Source)
+			return true, v.Put(ns)
 		}
 		if !ed.Interactive || bytes.Equal(src, last) {
 			return false, fmt.Errorf("%v: nothing sealed", perr)

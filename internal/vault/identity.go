@@ -40,11 +40,6 @@ func defaultIdentityFiles(getenv func(string) string, home string) []string {
 	}
 }
 
-// DefaultIdentityPath is where irp vault init writes a new identity.
-func DefaultIdentityPath(getenv func(string) string, home string) string {
-	return defaultIdentityFiles(getenv, home)[0]
-}
-
 // LoadIdentities finds the caller's identities: every -i file (flags), else
 // $IRP_IDENTITY, else those of ~/.config/irp/identity, ~/.ssh/id_ed25519 and
 // ~/.ssh/id_rsa that exist. It returns the files it tried, for messages.

@@ -54,7 +54,7 @@ func TestPassphraseProtectedAgeIdentity(t *testing.T) {
 	}
 	v, _ := newVault(t, 0)
 	v.Recipients, _ = ParseRecipients("r", []byte(id.Recipient().String()+"\n"), nil)
-	if err := v.Seal(sample(t, "amber-heron", "")); err != nil {
+	if err := v.Put(sample(t, "amber-heron", "")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := v.Open("amber-heron", ids); err != nil {
@@ -106,7 +106,7 @@ func TestPassphraseProtectedSSHKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := v.Seal(sample(t, "amber-heron", "")); err != nil {
+	if err := v.Put(sample(t, "amber-heron", "")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := v.Open("amber-heron", ids); err != nil || *asked != 1 {
@@ -132,14 +132,14 @@ func TestPassphraseProtectedSSHKey(t *testing.T) {
 	otherPub := readFile(t, otherKey+".pub")
 	pk, _, _, _, _ := ssh.ParseAuthorizedKey(otherPub)
 	v.Recipients, _ = ParseRecipients("r", otherPub, nil)
-	v.Seal(sample(t, "dusky-lark", ""))
+	v.Put(sample(t, "dusky-lark", ""))
 	mismatched := &encryptedSSHKey{name: key, pub: pk, pem: readFile(t, key)}
 	_, err = v.Open("dusky-lark", []age.Identity{mismatched})
 	wantKeyError(t, err, "identity "+key+": the private key does not match its public key")
 	// A file not addressed to bob does not ask at all.
 	other, _ := age.GenerateX25519Identity()
 	v.Recipients, _ = ParseRecipients("r", []byte(other.Recipient().String()+"\n"), nil)
-	v.Seal(sample(t, "cobalt-wren", ""))
+	v.Put(sample(t, "cobalt-wren", ""))
 	ids, _ = ParseIdentityFile(key)
 	*asked = 0
 	if _, err := v.Open("cobalt-wren", ids); !errors.Is(err, ErrNoKey) || *asked != 0 {

@@ -17,8 +17,8 @@ import (
 
 	"filippo.io/age"
 	"filippo.io/age/armor"
-	"github.com/google/renameio/v2"
 
+	"irp/internal/atomicfile"
 	"irp/internal/doc"
 	"irp/internal/project"
 	"irp/internal/scenario"
@@ -32,8 +32,16 @@ type Vault struct {
 	HasFile    bool        // vault/recipients exists
 }
 
-// ErrNoKey means none of the given identities can open a file.
+// ErrNoKey means none of the given identities can open a file; the error
+// is a *NoKeyError that names the file.
 var ErrNoKey = errors.New("no identity can open it")
+
+// NoKeyError means none of the given identities can open File (relative
+// to the project). It matches ErrNoKey.
+type NoKeyError struct{ File string }
+
+func (e *NoKeyError) Error() string        { return e.File + ": " + ErrNoKey.Error() }
+func (e *NoKeyError) Is(target error) bool { return target == ErrNoKey }
 
 // DamagedError means a file is not a readable age file, or its content does
 // not belong where it is (renamed or swapped).
@@ -44,9 +52,19 @@ type DamagedError struct {
 
 func (e *DamagedError) Error() string { return e.File + ": " + e.Why }
 
+// At is the project's vault with its recipients file not read: enough for
+// its paths, the ledger and opening files, not for sealing.
+func At(p project.Project) *Vault { return &Vault{Project: p, Dir: p.Vault()} }
+
+// Has reports whether scenario id has a sealed file.
+func (v *Vault) Has(id string) bool {
+	_, err := os.Stat(v.ScenarioFile(id))
+	return err == nil
+}
+
 // Load reads the project's vault directory and its recipients file.
 func Load(p project.Project) (*Vault, error) {
-	v := &Vault{Project: p, Dir: p.Vault()}
+	v := At(p)
 	recs, ok, err := readRecipients(v.RecipientsFile(), p.Rel(v.RecipientsFile()))
 	if err != nil {
 		return nil, err
@@ -241,7 +259,7 @@ func (v *Vault) decrypt(path string, ids []age.Identity) ([]byte, error) {
 	defer f.Close()
 	pt, err := decryptReader(f, ids)
 	if errors.Is(err, ErrNoKey) {
-		return nil, fmt.Errorf("%s: %w", rel, ErrNoKey)
+		return nil, &NoKeyError{rel}
 	}
 	var ke *KeyError
 	if errors.As(err, &ke) {
@@ -275,9 +293,10 @@ func decryptReader(r io.Reader, ids []age.Identity) ([]byte, error) {
 	return pt, nil
 }
 
-// Seal encrypts s to the recipients into vault/scenarios/ID.age, replacing
-// any earlier version atomically.
-func (v *Vault) Seal(s *scenario.Scenario) error {
+// Put encrypts s, at its revision, to the recipients into
+// vault/scenarios/ID.age, replacing any earlier version atomically. Seal
+// and Edit decide the revision.
+func (v *Vault) Put(s *scenario.Scenario) error {
 	if !scenario.ValidID(s.ID) {
 		return fmt.Errorf("%q is not a scenario id", s.ID)
 	}
@@ -352,7 +371,7 @@ func writeAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	return renameio.WriteFile(path, data, 0o644, renameio.WithTempDir(dir))
+	return atomicfile.Write(path, data, 0o644)
 }
 
 // SealedTo returns how many recipient stanzas the header of vault/NAME.age has.

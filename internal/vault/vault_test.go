@@ -66,7 +66,7 @@ func TestSealOpenRoundTrip(t *testing.T) {
 	v, ids := newVault(t, 3)
 	s := sample(t, "amber-heron", "")
 	s.Revision = 7
-	if err := v.Seal(s); err != nil {
+	if err := v.Put(s); err != nil {
 		t.Fatal(err)
 	}
 	for _, id := range ids {
@@ -92,10 +92,10 @@ func TestSealOpenRoundTrip(t *testing.T) {
 
 func TestPaddingHidesLength(t *testing.T) {
 	v, _ := newVault(t, 1)
-	if err := v.Seal(sample(t, "short-one", "")); err != nil {
+	if err := v.Put(sample(t, "short-one", "")); err != nil {
 		t.Fatal(err)
 	}
-	if err := v.Seal(sample(t, "long-one", strings.Repeat("More words to make this one longer. ", 80))); err != nil {
+	if err := v.Put(sample(t, "long-one", strings.Repeat("More words to make this one longer. ", 80))); err != nil {
 		t.Fatal(err)
 	}
 	a, _ := os.Stat(v.ScenarioFile("short-one"))
@@ -108,7 +108,7 @@ func TestPaddingHidesLength(t *testing.T) {
 func TestOpenFailures(t *testing.T) {
 	v, ids := newVault(t, 1)
 	for _, id := range []string{"amber-heron", "cobalt-wren"} {
-		if err := v.Seal(sample(t, id, "")); err != nil {
+		if err := v.Put(sample(t, id, "")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -215,7 +215,7 @@ func TestSealBytes(t *testing.T) {
 func TestVerifyAndRekey(t *testing.T) {
 	v, ids := newVault(t, 2)
 	for i := range 5 {
-		if err := v.Seal(sample(t, fmt.Sprintf("s-%d", i), "")); err != nil {
+		if err := v.Put(sample(t, fmt.Sprintf("s-%d", i), "")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -248,7 +248,7 @@ func TestVerifyAndRekey(t *testing.T) {
 
 func TestSetRecipientsNeedsKeyForAll(t *testing.T) {
 	v, _ := newVault(t, 1)
-	if err := v.Seal(sample(t, "amber-heron", "")); err != nil {
+	if err := v.Put(sample(t, "amber-heron", "")); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(v.RecipientsFile())
@@ -477,7 +477,7 @@ func FuzzEnvelope(f *testing.F) {
 func TestSetRecipientsUnusableRecipient(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	v, ids := newVault(t, 1)
-	if err := v.Seal(sample(t, "amber-heron", "")); err != nil {
+	if err := v.Put(sample(t, "amber-heron", "")); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(v.RecipientsFile())

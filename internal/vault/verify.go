@@ -14,13 +14,18 @@ import (
 	"filippo.io/age/armor"
 )
 
-// Problem is one finding of Verify.
+// Problem is one finding of Verify or Check.
 type Problem struct {
-	File string // relative to the project
+	File string // relative to the project; "" when Msg names it
 	Msg  string
 }
 
-func (p Problem) String() string { return p.File + ": " + p.Msg }
+func (p Problem) String() string {
+	if p.File == "" {
+		return p.Msg
+	}
+	return p.File + ": " + p.Msg
+}
 
 // stanza is one recipient stanza of an age header.
 type stanza struct {

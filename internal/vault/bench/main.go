@@ -77,7 +77,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	if err := v.Seal(sample("amber-heron")); err != nil {
+	if err := v.Put(sample("amber-heron")); err != nil {
 		return err
 	}
 	fmt.Printf("vault bench on %d CPUs (%s)\n", runtime.NumCPU(), time.Now().UTC().Format(time.RFC3339))
@@ -206,7 +206,7 @@ func sealMany(v *vault.Vault, n int) error {
 			defer wg.Done()
 			defer func() { <-sem }()
 			id := fmt.Sprintf("bench-%04d", i)
-			if err := v.Seal(sample(id)); err != nil {
+			if err := v.Put(sample(id)); err != nil {
 				errs <- err
 			}
 		}()

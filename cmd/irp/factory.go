@@ -1,0 +1,90 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"os"
+	"time"
+
+	"filippo.io/age"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"irp/internal/project"
+	"irp/internal/vault"
+)
+
+// IOStreams are where a command reads and writes.
+type IOStreams struct {
+	In          io.Reader
+	Out, ErrOut io.Writer
+}
+
+// IsTerminal reports whether the command's input is a terminal.
+func (s IOStreams) IsTerminal() bool { return isTerminal(s.In) }
+
+// OutIsTerminal and ErrIsTerminal report whether a person watches the
+// command's output, or its errors and progress.
+func (s IOStreams) OutIsTerminal() bool { return isTerminal(s.Out) }
+
+// ErrIsTerminal: see OutIsTerminal.
+func (s IOStreams) ErrIsTerminal() bool { return isTerminal(s.ErrOut) }
+
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// Factory is what every verb gets from its surroundings: streams, the
+// environment, the clock and the working directory. Tests make their own.
+type Factory struct {
+	IO     IOStreams
+	Dir    string // where the project is looked for
+	Getenv func(string) string
+	Home   string
+	Now    func() time.Time
+}
+
+func newFactory(in io.Reader, out, errOut io.Writer) *Factory {
+	home, _ := os.UserHomeDir()
+	return &Factory{IO: IOStreams{in, out, errOut}, Dir: ".", Getenv: os.Getenv, Home: home, Now: time.Now}
+}
+
+// Project finds the project the command works in.
+func (f *Factory) Project() (project.Project, error) { return project.Find(f.Dir) }
+
+// Vault finds the project and loads its vault.
+func (f *Factory) Vault() (*vault.Vault, error) {
+	p, err := f.Project()
+	if err != nil {
+		return nil, err
+	}
+	return vault.Load(p)
+}
+
+// Keys loads the caller's identities: the -i files, else the defaults.
+func (f *Factory) Keys(files []string) (keyring, error) {
+	ids, tried, err := vault.LoadIdentities(files, f.Getenv, f.Home)
+	return keyring{ids, tried}, err
+}
+
+// keyring is the caller's identities and the files they came from.
+type keyring struct {
+	ids   []age.Identity
+	tried []string
+}
+
+// explain names the identity files tried when none opens a file.
+func (k keyring) explain(err error) error {
+	var nk *vault.NoKeyError
+	if errors.As(err, &nk) {
+		return &vault.NoIdentityError{Tried: k.tried, What: nk.File}
+	}
+	return err
+}
+
+// identityFlag adds the repeatable -i flag shared by the vault verbs.
+func identityFlag(cmd *cobra.Command, files *[]string) {
+	cmd.Flags().StringArrayVarP(files, "identity", "i", nil,
+		"identity file (age, ssh-ed25519, ssh-rsa; repeatable); default $IRP_IDENTITY, ~/.config/irp/identity, ~/.ssh/id_ed25519, ~/.ssh/id_rsa")
+}

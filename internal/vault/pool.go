@@ -1,0 +1,199 @@
+package vault
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"time"
+
+	"filippo.io/age"
+
+	"irp/internal/ledger"
+	"irp/internal/project"
+	"irp/internal/scenario"
+)
+
+// The pool is the sealed scenarios that are not retired: a session may
+// still use them, and their text is secret. A retired scenario's full text
+// is on the site.
+
+// Ledger reads vault/ledger.jsonl, checking its hash chain. A line it
+// cannot trust is a *ledger.LineError whose Path is relative to the project.
+func (v *Vault) Ledger() ([]ledger.Entry, error) {
+	entries, err := ledger.Read(v.LedgerFile())
+	var le *ledger.LineError
+	if errors.As(err, &le) {
+		shown := *le
+		shown.Path = v.rel(le.Path)
+		return nil, &shown
+	}
+	return entries, err
+}
+
+// InPool reports whether scenario id is still in the pool by the ledger
+// entries: it has not been retired.
+func InPool(entries []ledger.Entry, id string) bool { return !ledger.IsRetired(entries, id) }
+
+// Pool lists the ids of the scenarios in the pool, sorted.
+func (v *Vault) Pool() ([]string, error) {
+	ids, err := v.IDs()
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	entries, err := v.Ledger()
+	if err != nil {
+		return nil, err
+	}
+	var pool []string
+	for _, id := range ids {
+		if InPool(entries, id) {
+			pool = append(pool, id)
+		}
+	}
+	return pool, nil
+}
+
+// OpenPool decrypts every scenario in the pool.
+func (v *Vault) OpenPool(ids []age.Identity) (map[string]*scenario.Scenario, error) {
+	pool, err := v.Pool()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*scenario.Scenario, len(pool))
+	for _, id := range pool {
+		s, err := v.Open(id, ids)
+		if err != nil {
+			return nil, err
+		}
+		out[id] = s
+	}
+	return out, nil
+}
+
+// Listing is one sealed scenario as irp vault list and pick show it. The
+// fields from inside the sealed file are empty unless it was opened.
+type Listing struct {
+	ID         string   `json:"id"`
+	Title      string   `json:"title,omitempty"`
+	Components []string `json:"components,omitempty"`
+	Manta      []string `json:"manta,omitempty"` // the Manta versions it applies to
+	Difficulty string   `json:"difficulty,omitempty"`
+	Estimated  string   `json:"estimated,omitempty"`
+	Revision   int      `json:"revision,omitempty"`
+	Status     string   `json:"status"` // StatusInPool or StatusRetired
+	SeenBy     []string `json:"seen_by"`
+	SealedTo   int      `json:"sealed_to"`
+}
+
+// Statuses of a Listing.
+const (
+	StatusInPool  = "in pool"
+	StatusRetired = "retired"
+)
+
+// List describes every sealed scenario, decrypting each with ids when
+// ids is not nil.
+func List(v *Vault, ids []age.Identity) ([]Listing, error) {
+	all, err := v.IDs()
+	if err != nil {
+		return nil, err
+	}
+	entries, err := v.Ledger()
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]Listing, 0, len(all))
+	for _, id := range all {
+		r := Listing{ID: id, Status: StatusInPool, SeenBy: []string{}}
+		if !InPool(entries, id) {
+			r.Status = StatusRetired
+		}
+		seen := map[string]bool{}
+		for _, e := range entries {
+			if e.Event == ledger.Seen && e.Scenario == id && !seen[e.Who] {
+				seen[e.Who] = true
+				r.SeenBy = append(r.SeenBy, e.Who)
+			}
+		}
+		r.SealedTo, _ = v.SealedTo("scenarios/" + id)
+		if ids != nil {
+			s, err := v.Open(id, ids)
+			if err != nil {
+				return nil, err
+			}
+			r.Title, r.Components, r.Manta, r.Difficulty, r.Estimated, r.Revision = s.Title, s.Components, s.Manta, s.Difficulty, s.Estimated, s.Revision
+		}
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
+
+// Pick lists the scenarios in the pool that none of responders has seen,
+// as List describes them.
+func Pick(v *Vault, responders []string, ids []age.Identity) ([]Listing, error) {
+	rows, err := List(v, ids)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := v.Ledger()
+	if err != nil {
+		return nil, err
+	}
+	picked := []Listing{}
+next:
+	for _, r := range rows {
+		if r.Status != StatusInPool {
+			continue
+		}
+		for _, p := range responders {
+			if ledger.SeenBy(entries, p)[r.ID] {
+				continue next
+			}
+		}
+		picked = append(picked, r)
+	}
+	return picked, nil
+}
+
+// RetiredPage is where Retire publishes scenario id's full text.
+func RetiredPage(p project.Project, id string) string {
+	return filepath.Join(p.Content(), "scenarios", id+".md")
+}
+
+// ErrRetired means a scenario has already left the pool.
+var ErrRetired = errors.New("already retired")
+
+// Retire takes scenario id out of the pool: it writes the full text to
+// content/scenarios/ID.md for the site and records a "retired" event in
+// the ledger. It returns the page written; on failure nothing is.
+func Retire(v *Vault, id string, ids []age.Identity, now time.Time) (page string, err error) {
+	entries, err := v.Ledger()
+	if err != nil {
+		return "", err
+	}
+	if !InPool(entries, id) {
+		return "", ErrRetired
+	}
+	s, err := v.Open(id, ids)
+	if err != nil {
+		return "", err
+	}
+	text, err := scenario.RetiredPage(s, now)
+	if err != nil {
+		return "", err
+	}
+	page = RetiredPage(v.Project, id)
+	if err := os.MkdirAll(filepath.Dir(page), 0o755); err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(page, text, 0o644); err != nil {
+		return "", err
+	}
+	// The page goes first, so that the ledger never says retired without
+	// it; a ledger that cannot be written takes the page back.
+	if err := ledger.Append(v.LedgerFile(), ledger.Entry{Time: now, Event: ledger.Retired, Scenario: id}); err != nil {
+		os.Remove(page)
+		return "", err
+	}
+	return page, nil
+}
