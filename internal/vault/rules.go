@@ -12,8 +12,9 @@ import (
 
 // PoolProblems holds the opened scenarios of the pool to the rules a
 // scenario can still be read without (scenario.Problems): the Manta
-// versions it applies to, pinned sources, and components that are pages in
-// p's content/components/. Problems come sorted by scenario.
+// versions it applies to, pinned sources, components that are pages in
+// p's content/components/, and no scaffold text left (Unfinished).
+// Problems come sorted by scenario.
 func PoolProblems(p project.Project, pool map[string]*scenario.Scenario) []Problem {
 	pages := ComponentPages(p)
 	ids := make([]string, 0, len(pool))
@@ -26,6 +27,9 @@ func PoolProblems(p project.Project, pool map[string]*scenario.Scenario) []Probl
 		file := filepath.ToSlash(p.Rel(filepath.Join(p.Dir, "vault", "scenarios", id+".age")))
 		for _, msg := range pool[id].Problems(pages) {
 			out = append(out, Problem{File: file, Msg: msg})
+		}
+		for _, msg := range pool[id].Unfinished() {
+			out = append(out, Problem{File: file, Msg: "unfinished: " + msg + " (irp vault edit " + id + ")"})
 		}
 	}
 	return out
