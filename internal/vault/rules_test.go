@@ -87,6 +87,9 @@ func TestShippedPoolKeepsTheRules(t *testing.T) {
 	}
 	count := map[string]int{}
 	for id, s := range pool {
+		if w := scenario.Revealing(id); w != "" {
+			t.Errorf("%s: the id gives away %q", id, w)
+		}
 		tr, ok := tier[s.Components[0]]
 		if !ok {
 			t.Errorf("%s: faulted component %q has no tier", id, s.Components[0])
