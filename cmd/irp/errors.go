@@ -74,6 +74,7 @@ func hint(err error) string {
 		line    *ledger.LineError
 		noPage  *session.NoPageError
 		unseal  *session.NotSealedError
+		unfin   *vault.UnfinishedError
 	)
 	switch {
 	case errors.As(err, &noID) && noID.What == "":
@@ -84,6 +85,8 @@ func hint(err error) string {
 		return "pass -i KEY to replace it with a new revision, or pick another --id"
 	case errors.As(err, &replace):
 		return "pick another --id, or remove the old file first if it is really to be replaced"
+	case errors.As(err, &unfin):
+		return "write those parts in your own words (the Hints ladder starts with a pointer, never the answer), then seal again"
 	case errors.As(err, &line) && line.Tampered:
 		return "restore vault/ledger.jsonl from git (git log -p vault/ledger.jsonl); the ledger is append-only"
 	case errors.Is(err, session.ErrNeedIdentity):

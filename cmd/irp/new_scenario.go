@@ -8,6 +8,7 @@ import (
 
 	"irp/internal/problem"
 	"irp/internal/scenario"
+	"irp/internal/session"
 	"irp/internal/vault"
 )
 
@@ -15,6 +16,7 @@ type newScenarioOptions struct {
 	*Factory
 	ID     string
 	Output string
+	Force  bool
 }
 
 func newNewScenarioCmd(f *Factory, runF func(*newScenarioOptions) error) *cobra.Command {
@@ -31,7 +33,12 @@ your private drafts directory ($XDG_DATA_HOME/irp/drafts, else
 ~/.local/share/irp/drafts; mode 0700, the file 0600), and -o refuses a path
 under content/ (it would be published) or vault/ (only sealed files live
 there). Fill it in, then irp vault seal FILE, which encrypts it into
-vault/scenarios/ID.age and removes the plaintext.`,
+vault/scenarios/ID.age and removes the plaintext.
+
+The id shows in file names, the ledger and session pages while the scenario
+is in the pool, so an id with a component's or a failure's name in it
+(postgres-disk-full) is refused with a codename suggested; --force takes it
+anyway.`,
 		Example: `  irp new scenario amber-heron
   irp new scenario amber-heron -o /tmp/amber-heron.md
   irp vault seal ~/.local/share/irp/drafts/amber-heron.md`,
@@ -42,12 +49,20 @@ vault/scenarios/ID.age and removes the plaintext.`,
 		},
 	}
 	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write here instead of the private drafts directory")
+	cmd.Flags().BoolVar(&o.Force, "force", false, "accept an id that names a component or a failure")
 	return cmd
 }
 
 func runNewScenario(o *newScenarioOptions) error {
 	if !scenario.ValidID(o.ID) {
 		return problem.Usagef("%q is not a codename (lowercase letters, digits and dashes, like amber-heron)", o.ID)
+	}
+	if w := scenario.Revealing(o.ID); w != "" && !o.Force {
+		err := problem.Usagef("%q gives the scenario away (%q): the id shows in file names, the ledger and session pages", o.ID, w)
+		if name, cerr := session.NewCodename(nil, nil); cerr == nil {
+			return problem.WithHint(err, fmt.Sprintf("use a codename, e.g. irp new scenario %s (or --force to keep yours)", name))
+		}
+		return err
 	}
 	p, err := o.Project()
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"filippo.io/age"
 
@@ -48,6 +49,18 @@ func (e *ReplaceError) Error() string {
 
 func (e *ReplaceError) Unwrap() error { return e.Err }
 
+// UnfinishedError means Seal refused a draft that still holds the
+// scaffold's text or an empty section (scenario.Unfinished): sealed, it
+// would join the pool and be offered to a team.
+type UnfinishedError struct {
+	ID   string
+	What []string // what is left to write
+}
+
+func (e *UnfinishedError) Error() string {
+	return "the scenario is not finished: " + strings.Join(e.What, "; ")
+}
+
 // Seal checks the plaintext scenario src (read from name), encrypts it to
 // the recipients into vault/scenarios/ID.age and verifies what it wrote.
 // A scenario sealed over an earlier one gets the next revision, unless its
@@ -62,6 +75,9 @@ func Seal(v *Vault, name string, src []byte, o SealOptions) (*Sealed, error) {
 	s, err := scenario.Parse(name, src)
 	if err != nil {
 		return nil, err
+	}
+	if what := s.Unfinished(); len(what) > 0 {
+		return nil, &UnfinishedError{ID: s.ID, What: what}
 	}
 	file := v.rel(v.ScenarioFile(s.ID))
 	s.Revision = 1

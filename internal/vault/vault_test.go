@@ -52,9 +52,58 @@ func newVault(t testing.TB, n int) (*Vault, []age.Identity) {
 	return v, ids
 }
 
+// sample is a finished scenario called id, with extra at the end of its
+// Abort section.
 func sample(t testing.TB, id, extra string) *scenario.Scenario {
 	t.Helper()
-	src := strings.Replace(string(scenario.Template(id)), "## Abort\n", "## Abort\n\n"+extra+"\n", 1)
+	src := fmt.Sprintf(`---
+id: %s
+title: "Uploads slow down"
+components: [storage, webapi]
+manta: [v1, v2]
+difficulty: medium
+estimated: 60m
+---
+
+## Brief
+
+Uploads are slow since noon.
+
+## Induce
+
+1. In one storage zone: `+"`svcadm disable -st registrar`"+`.
+
+## Verify
+
+`+"`svcs registrar`"+` shows it disabled.
+
+## Symptoms
+
+Slow PUTs, some 503s.
+
+## Hints
+
+1. Read the service discovery page.
+2. Which storage node do the slow requests share?
+3. Is that node still in DNS?
+
+## Resolution
+
+Registrar was disabled in one storage zone; enable it.
+
+## Impact
+
+A few per cent of PUTs.
+
+## Revert
+
+`+"`svcadm enable -s registrar`"+`.
+
+## Abort
+
+Enable registrar at once.
+%s
+`, id, extra)
 	s, err := scenario.Parse(id+".md", []byte(src))
 	if err != nil {
 		t.Fatal(err)
