@@ -75,6 +75,7 @@ func hint(err error) string {
 		noPage  *session.NoPageError
 		unseal  *session.NotSealedError
 		unfin   *vault.UnfinishedError
+		seen    *vault.SeenError
 	)
 	switch {
 	case errors.As(err, &noID) && noID.What == "":
@@ -85,6 +86,8 @@ func hint(err error) string {
 		return "pass -i KEY to replace it with a new revision, or pick another --id"
 	case errors.As(err, &replace):
 		return "pick another --id, or remove the old file first if it is really to be replaced"
+	case errors.As(err, &seen):
+		return "retire it instead (irp vault retire " + seen.ID + "), which publishes it"
 	case errors.As(err, &unfin):
 		return "write those parts in your own words (the Hints ladder starts with a pointer, never the answer), then seal again"
 	case errors.As(err, &line) && line.Tampered:

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"errors"
+	"fmt"
 	"io"
+	"irp/internal/problem"
 	"os"
+	"strings"
 	"time"
 
 	"filippo.io/age"
@@ -87,4 +91,25 @@ func (k keyring) explain(err error) error {
 func identityFlag(cmd *cobra.Command, files *[]string) {
 	cmd.Flags().StringArrayVarP(files, "identity", "i", nil,
 		"identity file (age, ssh-ed25519, ssh-rsa; repeatable); default $IRP_IDENTITY, ~/.config/irp/identity, ~/.ssh/id_ed25519, ~/.ssh/id_rsa")
+}
+
+// errNotConfirmed means the user answered no to confirm's question.
+var errNotConfirmed = errors.New("not confirmed: nothing changed")
+
+// confirm asks question on the terminal and wants a yes; yes (--yes)
+// answers it. Without a terminal to ask on, --yes is required.
+func (f *Factory) confirm(yes bool, question string) error {
+	if yes {
+		return nil
+	}
+	if !f.IO.IsTerminal() {
+		return problem.WithHint(problem.Usagef("%s Pass --yes to confirm (no terminal to ask on)", question), "run it again with --yes")
+	}
+	fmt.Fprintf(f.IO.ErrOut, "%s [y/N] ", question)
+	answer, _ := bufio.NewReader(f.IO.In).ReadString('\n')
+	switch strings.ToLower(strings.TrimSpace(answer)) {
+	case "y", "yes":
+		return nil
+	}
+	return errNotConfirmed
 }

@@ -12,6 +12,7 @@ type vaultRetireOptions struct {
 	*Factory
 	ID         string
 	Identities []string
+	Yes        bool
 }
 
 func newVaultRetireCmd(f *Factory, runF func(*vaultRetireOptions) error) *cobra.Command {
@@ -22,8 +23,13 @@ func newVaultRetireCmd(f *Factory, runF func(*vaultRetireOptions) error) *cobra.
 		Long: `Write the whole scenario to content/scenarios/ID.md for the site, and
 append a "retired" event to vault/ledger.jsonl, so irp vault pick no longer
 offers it and the leak check no longer counts its text as secret. The
-sealed file stays in the vault.`,
-		Example: `  irp vault retire amber-heron && irp build`,
+sealed file stays in the vault.
+
+Retiring is for good: it asks first, saying so; --yes answers for scripts
+(without a terminal, --yes is required). A scenario sealed by mistake and
+never seen is taken out unpublished with irp vault remove.`,
+		Example: `  irp vault retire amber-heron && irp build
+  irp vault retire amber-heron --yes`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.ID = args[0]
@@ -31,6 +37,7 @@ sealed file stays in the vault.`,
 		},
 	}
 	identityFlag(cmd, &o.Identities)
+	cmd.Flags().BoolVarP(&o.Yes, "yes", "y", false, "do not ask")
 	return cmd
 }
 
@@ -41,6 +48,9 @@ func runVaultRetire(o *vaultRetireOptions) error {
 	}
 	keys, err := o.Keys(o.Identities)
 	if err != nil {
+		return err
+	}
+	if err := o.confirm(o.Yes, fmt.Sprintf("Retire %s? This publishes its full text on the site (%s) and records it in the ledger for good.", o.ID, v.Project.Rel(vault.RetiredPage(v.Project, o.ID)))); err != nil {
 		return err
 	}
 	page, err := vault.Retire(v, o.ID, keys.ids, o.Now().UTC())

@@ -23,6 +23,7 @@ import (
 const (
 	Seen    = "seen"    // Who took part in a session of Scenario as a responder
 	Retired = "retired" // Scenario left the pool and was published
+	Removed = "removed" // Scenario left the pool unpublished: sealed by mistake, never used
 )
 
 // Entry is one line of the ledger.
@@ -77,7 +78,7 @@ func scan(path string, r io.Reader) (entries []Entry, last []byte, err error) {
 		if err := json.Unmarshal(line, &e); err != nil {
 			return nil, nil, &LineError{Path: path, Line: n, Why: "not a ledger entry: " + err.Error()}
 		}
-		if e.Event != Seen && e.Event != Retired {
+		if e.Event != Seen && e.Event != Retired && e.Event != Removed {
 			return nil, nil, &LineError{Path: path, Line: n, Why: fmt.Sprintf("unknown event %q", e.Event)}
 		}
 		if e.Prev != prev {
@@ -160,10 +161,11 @@ func SeenBy(entries []Entry, who string) map[string]bool {
 	return seen
 }
 
-// IsRetired reports whether scenario has left the pool.
+// IsRetired reports whether scenario has left the pool: retired, or
+// removed unpublished.
 func IsRetired(entries []Entry, scenario string) bool {
 	for _, e := range entries {
-		if e.Event == Retired && e.Scenario == scenario {
+		if (e.Event == Retired || e.Event == Removed) && e.Scenario == scenario {
 			return true
 		}
 	}

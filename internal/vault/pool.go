@@ -2,8 +2,11 @@ package vault
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"filippo.io/age"
@@ -162,6 +165,55 @@ func RetiredPage(p project.Project, id string) string {
 
 // ErrRetired means a scenario has already left the pool.
 var ErrRetired = errors.New("already retired")
+
+// SeenError means a scenario cannot be removed unpublished: people have
+// seen it in a session, so it can only leave the pool by retiring.
+type SeenError struct {
+	ID  string
+	Who []string
+}
+
+func (e *SeenError) Error() string {
+	return fmt.Sprintf("%s has been seen in a session (by %s), so it cannot be removed unpublished", e.ID, strings.Join(e.Who, ", "))
+}
+
+// Remove takes scenario id, sealed by mistake and never used, out of the
+// vault without publishing it: it records a "removed" event in the ledger
+// and deletes vault/scenarios/ID.age (git history keeps the old file). A
+// scenario anyone has seen is refused (SeenError): it can only be retired.
+// On failure nothing changes.
+func Remove(v *Vault, id string, now time.Time) error {
+	file := v.ScenarioFile(id)
+	if _, err := os.Stat(file); err != nil {
+		return fmt.Errorf("no sealed scenario %s (%s)", id, v.rel(file))
+	}
+	entries, err := v.Ledger()
+	if err != nil {
+		return err
+	}
+	if !InPool(entries, id) {
+		return ErrRetired
+	}
+	var who []string
+	for _, e := range entries {
+		if e.Event == ledger.Seen && e.Scenario == id && !slices.Contains(who, e.Who) {
+			who = append(who, e.Who)
+		}
+	}
+	if len(who) > 0 {
+		return &SeenError{ID: id, Who: who}
+	}
+	// Out of the way first, so a ledger that cannot be written puts it back.
+	aside := filepath.Join(filepath.Dir(file), "."+id+".age.removing")
+	if err := os.Rename(file, aside); err != nil {
+		return err
+	}
+	if err := ledger.Append(v.LedgerFile(), ledger.Entry{Time: now, Event: ledger.Removed, Scenario: id}); err != nil {
+		os.Rename(aside, file)
+		return err
+	}
+	return os.Remove(aside)
+}
 
 // Retire takes scenario id out of the pool: it writes the full text to
 // content/scenarios/ID.md for the site and records a "retired" event in

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"irp/internal/vault"
+)
+
+type vaultRemoveOptions struct {
+	*Factory
+	ID  string
+	Yes bool
+}
+
+func newVaultRemoveCmd(f *Factory, runF func(*vaultRemoveOptions) error) *cobra.Command {
+	o := &vaultRemoveOptions{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "remove ID",
+		Short: "Take a scenario sealed by mistake out of the vault, unpublished",
+		Long: `Delete vault/scenarios/ID.age and record a "removed" event in
+vault/ledger.jsonl, for a scenario sealed by mistake that nobody has seen:
+it leaves the pool without being published. A scenario the ledger says
+someone has seen can only leave by irp vault retire. Git history keeps the
+old sealed file.
+
+It asks before removing; --yes answers for scripts (without a terminal,
+--yes is required).`,
+		Example: `  irp vault remove pale-finch
+  irp vault remove pale-finch --yes`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.ID = args[0]
+			return runOr(runF, runVaultRemove, o)
+		},
+	}
+	cmd.Flags().BoolVarP(&o.Yes, "yes", "y", false, "do not ask")
+	return cmd
+}
+
+func runVaultRemove(o *vaultRemoveOptions) error {
+	v, err := o.Vault()
+	if err != nil {
+		return err
+	}
+	if err := o.confirm(o.Yes, fmt.Sprintf("Remove %s from the vault? It leaves the pool unpublished, for good (git history keeps the old file).", o.ID)); err != nil {
+		return err
+	}
+	if err := vault.Remove(v, o.ID, o.Now().UTC()); err != nil {
+		return err
+	}
+	fmt.Fprintf(o.IO.Out, "removed %s: deleted %s and recorded it in %s\n", o.ID, v.Project.Rel(v.ScenarioFile(o.ID)), v.Project.Rel(v.LedgerFile()))
+	return nil
+}
