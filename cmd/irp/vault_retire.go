@@ -30,7 +30,7 @@ Retiring is for good: it asks first, saying so; --yes answers for scripts
 never seen is taken out unpublished with irp vault remove.`,
 		Example: `  irp vault retire amber-heron && irp build
   irp vault retire amber-heron --yes`,
-		Args:    cobra.ExactArgs(1),
+		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.ID = args[0]
 			return runOr(runF, runVaultRetire, o)
