@@ -76,6 +76,7 @@ func hint(err error) string {
 		unseal  *session.NotSealedError
 		unfin   *vault.UnfinishedError
 		seen    *vault.SeenError
+		badID   *vault.BadIDError
 	)
 	switch {
 	case errors.As(err, &noID) && noID.What == "":
@@ -86,6 +87,10 @@ func hint(err error) string {
 		return "pass -i KEY to replace it with a new revision, or pick another --id"
 	case errors.As(err, &replace):
 		return "pick another --id, or remove the old file first if it is really to be replaced"
+	case errors.As(err, &badID) && badID.Session():
+		return "irp session when content/sessions/" + badID.ID + " shows a session's sealed start time"
+	case errors.As(err, &badID):
+		return "irp vault list shows the scenario ids"
 	case errors.As(err, &seen):
 		return "retire it instead (irp vault retire " + seen.ID + "), which publishes it"
 	case errors.As(err, &unfin):

@@ -8,6 +8,7 @@ import (
 
 	"irp/internal/problem"
 	"irp/internal/scenario"
+	"irp/internal/vault"
 )
 
 type vaultOpenOptions struct {
@@ -46,6 +47,9 @@ checks, for files encrypted with the age CLI.`,
 }
 
 func runVaultOpen(o *vaultOpenOptions) error {
+	if !scenario.ValidID(o.ID) {
+		return problem.Usage(&vault.BadIDError{ID: o.ID})
+	}
 	if o.Section != "" && o.Raw {
 		return problem.Usagef("--section and --raw cannot be used together")
 	}

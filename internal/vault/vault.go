@@ -139,7 +139,7 @@ func (v *Vault) path(name string) string {
 // that scenario.
 func (v *Vault) Open(id string, ids []age.Identity) (*scenario.Scenario, error) {
 	if !scenario.ValidID(id) {
-		return nil, fmt.Errorf("%q is not a scenario id (lowercase letters, digits, dashes)", id)
+		return nil, &BadIDError{ID: id}
 	}
 	env, err := v.openEnvelope("scenarios/"+id, ids)
 	if err != nil {
@@ -167,7 +167,7 @@ func (v *Vault) parse(id string, env envelope) (*scenario.Scenario, error) {
 // irp vault open prints it as fast as age -d would.
 func (v *Vault) OpenSource(id string, ids []age.Identity) ([]byte, error) {
 	if !scenario.ValidID(id) {
-		return nil, fmt.Errorf("%q is not a scenario id (lowercase letters, digits, dashes)", id)
+		return nil, &BadIDError{ID: id}
 	}
 	env, err := v.openEnvelope("scenarios/"+id, ids)
 	if err != nil {
@@ -206,7 +206,7 @@ func (v *Vault) OpenAll(ids []age.Identity) (map[string]*scenario.Scenario, erro
 // with the age CLI.
 func (v *Vault) OpenRaw(id string, ids []age.Identity) ([]byte, error) {
 	if !scenario.ValidID(id) {
-		return nil, fmt.Errorf("%q is not a scenario id (lowercase letters, digits, dashes)", id)
+		return nil, &BadIDError{ID: id}
 	}
 	pt, err := v.decrypt(v.ScenarioFile(id), ids)
 	if err != nil {
@@ -413,4 +413,23 @@ func (v *Vault) SetRecipients(src []byte, ids []age.Identity) (int, error) {
 	}
 	v.Recipients, v.HasFile = recs, true
 	return v.Rekey(ids)
+}
+
+// BadIDError means a name given as a scenario id is not one: a scenario
+// id is a codename that starts with a letter (amber-heron).
+type BadIDError struct{ ID string }
+
+func (e *BadIDError) Error() string {
+	msg := fmt.Sprintf("%q is not a scenario id: scenario ids are codenames like amber-heron, lowercase words of letters and digits joined by dashes, starting with a letter", e.ID)
+	if e.Session() {
+		msg += "; this looks like a session's name"
+	}
+	return msg
+}
+
+// Session reports whether the id looks like a session's directory name
+// (2026-12-10-quiet-gannet), which people give vault open to read the
+// sealed start time.
+func (e *BadIDError) Session() bool {
+	return len(e.ID) > 11 && e.ID[4] == '-' && e.ID[7] == '-' && e.ID[10] == '-' && e.ID[0] >= '0' && e.ID[0] <= '9'
 }
