@@ -12,8 +12,9 @@ import (
 
 type sessionCheckOptions struct {
 	*Factory
-	Dir    string
-	Strict bool
+	Dir        string
+	Strict     bool
+	Identities []string
 }
 
 func newSessionCheckCmd(f *Factory, runF func(*sessionCheckOptions) error) *cobra.Command {
@@ -30,6 +31,8 @@ func newSessionCheckCmd(f *Factory, runF func(*sessionCheckOptions) error) *cobr
   - an instigator who is also a responder
   - a person missing a prerequisite (the checklist in config.toml
     [params] prerequisites, each person's ticks in vault/people.toml)
+  - a scenario whose components every responder has already practised
+    (irp team; only when your identity opens the scenarios)
 
 Exit 0 with the warnings listed; with --strict, exit 1 when there is any.
 A ledger whose hash chain is broken (an earlier line edited or removed) is
@@ -43,6 +46,7 @@ an error, exit 1.`,
 		},
 	}
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "exit 1 when there is any warning")
+	identityFlag(cmd, &o.Identities)
 	return cmd
 }
 
@@ -54,6 +58,9 @@ func runSessionCheck(o *sessionCheckOptions) error {
 	warnings, err := env.Check(page)
 	if err != nil {
 		return err
+	}
+	if w, ok := newGroundWarning(o.Factory, env, page, o.Identities); ok {
+		warnings = append(warnings, w)
 	}
 	for _, w := range warnings {
 		fmt.Fprintf(o.IO.Out, "%s:%d: warning: %s\n", page.Rel, w.Line, w.Msg)
