@@ -12,6 +12,7 @@ func init() { addCommand("session", newSessionCheckCmd) }
 
 func newSessionCheckCmd() *cobra.Command {
 	var strict bool
+	var idFiles []string
 	cmd := &cobra.Command{
 		Use:   "check [--strict] DIR",
 		Short: "Check a session's team: size, mix, seen-before, prerequisites",
@@ -24,6 +25,8 @@ func newSessionCheckCmd() *cobra.Command {
   - an instigator who is also a responder
   - a person missing a prerequisite (the checklist in config.toml
     [params] prerequisites, each person's ticks in vault/people.toml)
+  - a scenario whose components every responder has already practised
+    (irp team; only when your identity opens the scenarios)
 
 Exit 0 with the warnings listed; with --strict, exit 1 when there is any.
 A ledger whose hash chain is broken (an earlier line edited or removed) is
@@ -44,6 +47,9 @@ an error, exit 1.`,
 			if err != nil {
 				return wrapf(err, "session check")
 			}
+			if w, ok := newGroundWarning(env, page, idFiles); ok {
+				warnings = append(warnings, w)
+			}
 			out := cmd.OutOrStdout()
 			for _, w := range warnings {
 				fmt.Fprintf(out, "%s:%d: warning: %s\n", page.Rel, w.Line, w.Msg)
@@ -60,5 +66,6 @@ an error, exit 1.`,
 		},
 	}
 	cmd.Flags().BoolVar(&strict, "strict", false, "exit 1 when there is any warning")
+	identityFlag(cmd, &idFiles)
 	return cmd
 }

@@ -17,9 +17,16 @@ func newVaultPickCmd() *cobra.Command {
 	var idFiles []string
 	cmd := &cobra.Command{
 		Use:   "pick --responders a,b,c",
-		Short: "List scenarios in the pool that none of these responders has seen",
+		Short: "Rank the scenarios none of these responders has seen by new ground for them",
 		Long: `List the scenarios still in the pool (not retired) that none of the given
-responders has seen, according to vault/ledger.jsonl.`,
+responders has seen, according to vault/ledger.jsonl, best first: those
+with the most components none of them has practised (irp team), then those
+whose components they have practised least, then a difficulty that suits
+the team's experience (easy for newcomers, hard for experienced people).
+Each comes with a one-line reason (--json: "reason", "new_ground").
+
+Components and difficulty are sealed: scenarios your identity cannot open
+are listed last, unranked.`,
 		Example: `  irp vault pick --responders alice,bob,carol
   irp vault pick --responders alice,bob --json`,
 		Args: cobra.NoArgs,
@@ -61,7 +68,7 @@ responders has seen, according to vault/ledger.jsonl.`,
 			if picked == nil {
 				picked = []scenarioRow{}
 			}
-			return printRows(cmd, picked, asJSON)
+			return printPicked(cmd, picked, people, idFiles, asJSON)
 		},
 	}
 	cmd.Flags().StringVar(&responders, "responders", "", "comma-separated responder names, as in the ledger")
