@@ -104,7 +104,7 @@ func Build(in Input) []Person {
 		dates[s.Name] = s
 	}
 	last := func(p *Person, l Last) {
-		if p.Last == nil || l.Date.After(p.Last.Date) {
+		if p.Last == nil || !l.Date.Before(p.Last.Date) {
 			p.Last = &l
 		}
 	}
