@@ -76,6 +76,7 @@ func checkSteps() []checkStep {
 		{"vault", checkVault},         // vault_check.go
 		{"scenarios", checkScenarios}, // check_scenarios.go
 		{"ledger", checkLedger},       // session_ledger.go
+		{"followups", checkFollowups}, // session_followup.go
 		{"leak", checkLeak},
 	}
 }
