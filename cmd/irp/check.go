@@ -77,6 +77,7 @@ func checkSteps() []checkStep {
 		{"scenarios", checkScenarios}, // check_scenarios.go
 		{"ledger", checkLedger},       // session_ledger.go
 		{"followups", checkFollowups}, // session_followup.go
+		{"trend", checkTrend},         // team.go
 		{"leak", checkLeak},
 	}
 }

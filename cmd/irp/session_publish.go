@@ -29,7 +29,8 @@ The page's front matter gives the times: start and end, one [[timeline]]
 table per moment (at, event, note) and one [[hints]] table per rung given
 (rung, at, note); irp session new leaves them there as comments to fill in.
 impact.json and impact.svg next to the page come from irp impact --json and
---svg.
+--svg. Publishing also redraws the trend chart of the sessions list page
+(content/sessions/trend.json and trend.svg) from every published summary.
 
 Checked: start and end are UTC, on the session's day, start before end, end
 in the past; there is at least one [[timeline]] entry, and timeline and
@@ -79,6 +80,7 @@ one line naming the file, line and field; exit 1, and no file changes.`,
 				return problem.Found
 			}
 			out := cmd.OutOrStdout()
+			defer writeTrend(env, errOut)
 			if res.Already {
 				fmt.Fprintf(out, "%s: already published; it still checks out\n", page.Rel)
 				return nil

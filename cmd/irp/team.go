@@ -1,8 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -179,4 +184,61 @@ func printPicked(cmd *cobra.Command, rows []scenarioRow, responders, idFiles []s
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", i+1, r.ID, dash(r.Title), dash(r.Difficulty), dash(strings.Join(r.Components, ",")), r.Reason)
 	}
 	return tw.Flush()
+}
+
+// currentTrend computes the trend of the published sessions and the files
+// that hold it under content/sessions.
+func currentTrend(env *session.Env) (jsonData, svg []byte, err error) {
+	entries, err := ledger.Read(env.Vault.LedgerFile())
+	if err != nil {
+		return nil, nil, err
+	}
+	held, _, err := team.LoadSessions(env.Sessions())
+	if err != nil {
+		return nil, nil, err
+	}
+	return team.TrendFiles(team.Trend(held, func(id string) bool { return ledger.IsRetired(entries, id) }))
+}
+
+// writeTrend redraws content/sessions/trend.json and trend.svg, the chart
+// on the sessions list page, after a publish. A failure is reported, not
+// fatal: the summary is published either way.
+func writeTrend(env *session.Env, errOut io.Writer) {
+	j, svg, err := currentTrend(env)
+	if err == nil {
+		err = session.WriteFile(filepath.Join(env.Sessions(), team.TrendFile), j)
+	}
+	if err == nil {
+		err = session.WriteFile(filepath.Join(env.Sessions(), team.ChartFile), svg)
+	}
+	if err != nil {
+		fmt.Fprintf(errOut, "irp: the trend chart on the sessions page was not redrawn: %v\n", err)
+	}
+}
+
+// checkTrend is irp check's step for the trend chart: a warning when
+// trend.json or trend.svg no longer match the published summaries.
+func checkTrend(r *checkRun) error {
+	env, err := session.Load(r.project)
+	if err != nil {
+		return nil // the vault and ledger steps report it
+	}
+	j, svg, err := currentTrend(env)
+	if err != nil {
+		return nil
+	}
+	for _, f := range []struct {
+		name string
+		want []byte
+	}{{team.TrendFile, j}, {team.ChartFile, svg}} {
+		path := filepath.Join(env.Sessions(), f.name)
+		got, err := os.ReadFile(path)
+		if errors.Is(err, os.ErrNotExist) && bytes.Equal(j, []byte("[]\n")) {
+			continue // nothing published, nothing to draw
+		}
+		if !bytes.Equal(got, f.want) {
+			fmt.Fprintf(r.cmd.OutOrStdout(), "%s: warning: out of date with the published summaries (irp session publish on any published session redraws it)\n", r.project.Rel(path))
+		}
+	}
+	return nil
 }
