@@ -92,7 +92,7 @@ func TestTrend(t *testing.T) {
 	golden(t, "trend.json", b)
 	f := func(v float64) *float64 { return &v }
 	want := []struct {
-		codename, scenario          string
+		codename, scenario         string
 		detect, diagnose, mitigate *float64
 		hints                      int
 	}{
