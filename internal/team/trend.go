@@ -147,16 +147,16 @@ func TrendSVG(points []Point) []byte {
 	y := func(v float64) float64 { return trendT + plotH - plotH*v/top }
 
 	title := "Minutes from the start of the incident to detection, diagnosis and mitigation, per session"
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="trend" viewBox="0 0 %d %d" width="100%%" role="img" aria-labelledby="trend-title trend-desc">`+"\n", trendW, trendH)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="trend-svg" viewBox="0 0 %d %d" width="100%%" role="img" aria-labelledby="trend-title trend-desc">`+"\n", trendW, trendH)
 	fmt.Fprintf(&b, `<title id="trend-title">%s</title>`+"\n", title)
 	fmt.Fprintf(&b, `<desc id="trend-desc">%s</desc>`+"\n", html.EscapeString(describe(points)))
 	b.WriteString(`<style>
-.trend{--t-fg:var(--fg,#1b1f24);--t-muted:var(--muted,#57606a);--t-grid:var(--border,#d0d7de);--t-det:var(--link,#0a57a4);--t-dia:var(--n,#6b3fa0);--t-mit:var(--warn-edge,#b35900)}
-@media (prefers-color-scheme:dark){.trend{--t-fg:var(--fg,#e6edf3);--t-muted:var(--muted,#9ba7b4);--t-grid:var(--border,#38424d);--t-det:var(--link,#72b7ff);--t-dia:var(--n,#c8a6ff);--t-mit:var(--warn-edge,#f0a64a)}}
-.trend text{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;font-size:12px;fill:var(--t-fg)}
-.trend .muted{fill:var(--t-muted)}.trend .grid{stroke:var(--t-grid);stroke-width:1}.trend .axis{stroke:var(--t-muted);stroke-width:1}
-.trend .line{fill:none;stroke-width:2}.trend .det{stroke:var(--t-det);fill:var(--t-det)}.trend .dia{stroke:var(--t-dia);fill:var(--t-dia)}.trend .mit{stroke:var(--t-mit);fill:var(--t-mit)}
-.trend .dia.line{stroke-dasharray:6 3}.trend .mit.line{stroke-dasharray:2 3}.trend .line{fill:none}
+.trend-svg{--t-fg:var(--fg,#1b1f24);--t-muted:var(--muted,#57606a);--t-grid:var(--border,#d0d7de);--t-det:var(--link,#0a57a4);--t-dia:var(--n,#6b3fa0);--t-mit:var(--warn-edge,#b35900)}
+@media (prefers-color-scheme:dark){.trend-svg{--t-fg:var(--fg,#e6edf3);--t-muted:var(--muted,#9ba7b4);--t-grid:var(--border,#38424d);--t-det:var(--link,#72b7ff);--t-dia:var(--n,#c8a6ff);--t-mit:var(--warn-edge,#f0a64a)}}
+.trend-svg text{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;font-size:12px;fill:var(--t-fg)}
+.trend-svg .muted{fill:var(--t-muted)}.trend-svg .grid{stroke:var(--t-grid);stroke-width:1}.trend-svg .axis{stroke:var(--t-muted);stroke-width:1}
+.trend-svg .line{fill:none;stroke-width:2}.trend-svg .det{stroke:var(--t-det);fill:var(--t-det)}.trend-svg .dia{stroke:var(--t-dia);fill:var(--t-dia)}.trend-svg .mit{stroke:var(--t-mit);fill:var(--t-mit)}
+.trend-svg .dia.line{stroke-dasharray:6 3}.trend-svg .mit.line{stroke-dasharray:2 3}.trend-svg .line{fill:none}
 </style>
 `)
 	fmt.Fprintf(&b, `<text x="%d" y="20" style="font-size:13px;font-weight:600">Time to detect, diagnose and mitigate</text>`+"\n", trendL)
