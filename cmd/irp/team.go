@@ -200,20 +200,25 @@ func currentTrend(env *session.Env) (jsonData, svg []byte, err error) {
 	return team.TrendFiles(team.Trend(held, func(id string) bool { return ledger.IsRetired(entries, id) }))
 }
 
-// writeTrend redraws content/sessions/trend.json and trend.svg, the chart
-// on the sessions list page, after a publish. A failure is reported, not
-// fatal: the summary is published either way.
+// writeTrend redraws the trend chart after a publish. A failure is
+// reported, not fatal: the summary is published either way.
 func writeTrend(env *session.Env, errOut io.Writer) {
-	j, svg, err := currentTrend(env)
-	if err == nil {
-		err = session.WriteFile(filepath.Join(env.Sessions(), team.TrendFile), j)
-	}
-	if err == nil {
-		err = session.WriteFile(filepath.Join(env.Sessions(), team.ChartFile), svg)
-	}
-	if err != nil {
+	if err := redrawTrend(env); err != nil {
 		fmt.Fprintf(errOut, "irp: the trend chart on the sessions page was not redrawn: %v\n", err)
 	}
+}
+
+// redrawTrend rewrites content/sessions/trend.json and trend.svg, the
+// chart and table on the sessions list page.
+func redrawTrend(env *session.Env) error {
+	j, svg, err := currentTrend(env)
+	if err != nil {
+		return err
+	}
+	if err := session.WriteFile(filepath.Join(env.Sessions(), team.TrendFile), j); err != nil {
+		return err
+	}
+	return session.WriteFile(filepath.Join(env.Sessions(), team.ChartFile), svg)
 }
 
 // checkTrend is irp check's step for the trend chart: a warning when
@@ -227,6 +232,7 @@ func checkTrend(r *checkRun) error {
 	if err != nil {
 		return nil
 	}
+	var stale []string
 	for _, f := range []struct {
 		name string
 		want []byte
@@ -237,8 +243,11 @@ func checkTrend(r *checkRun) error {
 			continue // nothing published, nothing to draw
 		}
 		if !bytes.Equal(got, f.want) {
-			fmt.Fprintf(r.cmd.OutOrStdout(), "%s: warning: out of date with the published summaries (irp session publish on any published session redraws it)\n", r.project.Rel(path))
+			stale = append(stale, r.project.Rel(path))
 		}
+	}
+	if len(stale) > 0 {
+		fmt.Fprintf(r.cmd.OutOrStdout(), "%s: warning: the trend chart is out of date with the published summaries (irp session trend redraws it)\n", strings.Join(stale, ", "))
 	}
 	return nil
 }
