@@ -53,7 +53,7 @@ opens them; scenarios it cannot open are named, not counted.`,
 			if err != nil {
 				return wrapf(err, "team")
 			}
-			comps := team.Components(people, nil)
+			comps := team.Components(people)
 			out := cmd.OutOrStdout()
 			if asJSON {
 				enc := json.NewEncoder(out)

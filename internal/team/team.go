@@ -67,10 +67,10 @@ type Person struct {
 	Coordinator int            `json:"coordinator"`
 	Earlier     int            `json:"earlier,omitempty"` // sessions before the ledger (people.toml)
 	Last        *Last          `json:"last"`
-	Seen        []string       `json:"seen"`       // scenarios seen as a responder
-	Components  map[string]int `json:"components"` // component → times practised
-	Unknown     []string       `json:"unknown,omitempty"`
-	Missing     []string       `json:"missing"` // prerequisites not ticked in people.toml
+	Seen        []string       `json:"seen"`              // scenarios seen as a responder
+	Components  map[string]int `json:"components"`        // component → times practised
+	Unknown     []string       `json:"unknown,omitempty"` // seen scenarios the caller cannot open: not counted
+	Missing     []string       `json:"missing"`           // prerequisites not ticked in people.toml
 }
 
 // Build returns everyone in people.toml, the ledger or a held session,
@@ -191,17 +191,11 @@ func Build(in Input) []Person {
 	return out
 }
 
-// Components returns every component anyone has practised or a scenario
-// covers, sorted.
-func Components(ps []Person, scenarios map[string][]string) []string {
+// Components returns every component anyone has practised, sorted.
+func Components(ps []Person) []string {
 	set := map[string]bool{}
 	for _, p := range ps {
 		for c := range p.Components {
-			set[c] = true
-		}
-	}
-	for _, cs := range scenarios {
-		for _, c := range cs {
 			set[c] = true
 		}
 	}

@@ -122,10 +122,7 @@ func TestBuildCounts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := by[tt.who]
-		var comps []string
-		for _, c := range Components([]Person{p}, nil) {
-			comps = append(comps, c)
-		}
+		comps := Components([]Person{p})
 		if p.Responder != tt.resp || p.Instigator != tt.inst || p.Coordinator != tt.coord || p.Experience != tt.experience ||
 			p.Last == nil || p.Last.Session != tt.last || p.Last.Role != tt.role || strings.Join(comps, " ") != tt.components {
 			t.Errorf("%s: got %d/%d/%d %s last %+v components %v", tt.who, p.Responder, p.Instigator, p.Coordinator, p.Experience, p.Last, comps)
@@ -153,7 +150,7 @@ func TestWriteText(t *testing.T) {
 	in := fixture(t)
 	ps := Build(in)
 	var b bytes.Buffer
-	if err := WriteText(&b, ps, Components(ps, nil), in.Prerequisites); err != nil {
+	if err := WriteText(&b, ps, Components(ps), in.Prerequisites); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "team.txt", b.Bytes())
