@@ -109,8 +109,8 @@ func MarshalTrend(points []Point) ([]byte, error) {
 
 // Chart geometry, in SVG user units.
 const (
-	trendW, trendH                 = 820, 340
-	trendL, trendR, trendT, trendB = 64, 24, 48, 84
+	trendW, trendH                 = 820, 356
+	trendL, trendR, trendT, trendB = 64, 24, 48, 100
 )
 
 // series are the lines of the chart: what, its CSS class, its marker.
@@ -172,6 +172,7 @@ func TrendSVG(points []Point) []byte {
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" class="muted">%s</text>`, x(i), y(0)+30, p.Date.UTC().Format("2 Jan 2006"))
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" class="muted">%s</text>`+"\n", x(i), y(0)+44, hintsLabel(p.Hints))
 	}
+	fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" class="muted">published sessions, oldest first, with the hints each used</text>`+"\n", trendL+plotW/2, y(0)+62)
 	if len(points) == 0 {
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" class="muted">no published session yet</text>`+"\n", trendL+plotW/2, trendT+plotH/2)
 	}

@@ -129,7 +129,7 @@ func TestTrendSVG(t *testing.T) {
 				t.Errorf("has <%s>", se.Name.Local)
 			}
 		}
-		for _, want := range []string{"minutes after the start", "time to detect", "var(--fg", "prefers-color-scheme:dark", `role="img"`} {
+		for _, want := range []string{"minutes after the start", "published sessions, oldest first", "time to detect", "var(--fg", "prefers-color-scheme:dark", `role="img"`} {
 			if !bytes.Contains(svg, []byte(want)) {
 				t.Errorf("chart lacks %q", want)
 			}
