@@ -101,7 +101,7 @@ func buildLeak(r *buildRun) error {
 		fmt.Fprintln(r.IO.ErrOut, f)
 	}
 	return problem.WithHint(fmt.Errorf("%d leak(s): nothing was published (%s is as it was)", len(found), r.project.Rel(r.dest)),
-		"remove the passages (or retire the scenario with irp vault retire), then build again")
+		l.scanner.Hint())
 }
 
 // leakScanner is the leak check of p with the caller's default identity.

@@ -64,6 +64,10 @@ func runVaultSeal(o *vaultSealOptions) error {
 		return err
 	}
 	fmt.Fprintf(o.IO.Out, "sealed %s (revision %d) to %d recipient(s): %s (%s)\n", s.ID, s.Revision, len(v.Recipients), s.File, s.Checked)
+	for _, sh := range s.Shared {
+		fmt.Fprintf(o.IO.ErrOut, "warning: %s's %s shares %q with sealed scenario %s: retiring either would publish the other's text (reword it: irp vault edit %s)\n",
+			s.ID, sh.Section, sh.Passage+" …", sh.Other, s.ID)
+	}
 	if !o.Keep {
 		if err := os.Remove(o.File); err != nil {
 			return fmt.Errorf("sealed, but removing the plaintext: %w", err)

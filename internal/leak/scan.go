@@ -5,6 +5,8 @@ import (
 	"io"
 	"path/filepath"
 	"sort"
+	"strings"
+	"sync"
 
 	"irp/internal/scenario"
 )
@@ -21,6 +23,31 @@ type Scanner struct {
 	Skipped string
 	// Rel shows a path to the user (relative to the project).
 	Rel func(path string) string
+
+	mu     sync.Mutex
+	leaked map[string]bool // scenarios whose text a Scan found
+}
+
+// Leaked lists, sorted, the scenarios whose text any Scan so far found.
+func (l *Scanner) Leaked() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	ids := make([]string, 0, len(l.leaked))
+	for id := range l.leaked {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Hint is the next step after findings: reword the passages first, since
+// retiring the scenarios they come from publishes them in full, for good.
+func (l *Scanner) Hint() string {
+	ids := l.Leaked()
+	if len(ids) == 0 {
+		return "remove the private keys from the site's sources, then build again"
+	}
+	return fmt.Sprintf("reword the passages of %s, then build again (retiring instead, irp vault retire ID, publishes the whole scenario for good)", strings.Join(ids, ", "))
 }
 
 // SaySkipped writes one line to w when the sealed text is not looked for.
@@ -55,6 +82,16 @@ func (l *Scanner) Scan(scratch string, dirs ...string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	l.mu.Lock()
+	for _, f := range found {
+		if f.Scenario != "" {
+			if l.leaked == nil {
+				l.leaked = map[string]bool{}
+			}
+			l.leaked[f.Scenario] = true
+		}
+	}
+	l.mu.Unlock()
 	var out []string
 	type what struct{ kind, scenario, section string }
 	seen := map[what]bool{}

@@ -9,6 +9,7 @@ import (
 
 	"filippo.io/age"
 
+	"irp/internal/leak"
 	"irp/internal/scenario"
 )
 
@@ -30,6 +31,10 @@ type Sealed struct {
 	// Checked says how the new file was verified: "decrypted and
 	// compared", or only its header.
 	Checked string
+	// Shared are the passages it shares with other scenarios of the pool
+	// (with an identity that opens them): retiring one of the two would
+	// then publish text the other still seals.
+	Shared []leak.Overlap
 }
 
 // ReplaceError means Seal would overwrite a sealed scenario the caller
@@ -95,6 +100,11 @@ func Seal(v *Vault, name string, src []byte, o SealOptions) (*Sealed, error) {
 		return nil, err
 	}
 	out := &Sealed{ID: s.ID, Revision: s.Revision, File: file, Checked: "header checked"}
+	if o.Identities != nil {
+		if pool, err := v.OpenPool(o.Identities); err == nil {
+			out.Shared = leak.Shared(s, pool)
+		}
+	}
 	if probs, err := v.Verify(nil); err == nil {
 		for _, p := range probs {
 			if p.File == file {
