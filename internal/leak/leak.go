@@ -211,13 +211,138 @@ func mayHoldKey(src []byte) bool {
 	return false
 }
 
+// keys returns the offsets in src where a private key starts. A key is
+// key material, not its marks: an age identity with the bech32 data of a
+// key, or a PEM "BEGIN … PRIVATE KEY" line followed by a base64 body (see
+// pemMaterial). The shape of a PEM file shown as a template — the BEGIN
+// line, a placeholder, the END line — is no key.
+func keys(src []byte) []int {
+	var at []int
+	pats := keyPatterns()
+	for i, re := range pats {
+		for _, loc := range re.FindAllIndex(src, -1) {
+			switch {
+			case i == len(pats)-1: // PEM
+				if !pemMaterial(src[loc[1]:]) {
+					continue
+				}
+			case i == 0 && !varied(src[loc[0]+bytes.LastIndexByte(src[loc[0]:loc[1]], '1')+1:loc[1]]):
+				continue // the key prefix followed by a run of X: a placeholder
+			}
+			at = append(at, loc[0])
+		}
+	}
+	sort.Ints(at)
+	return at
+}
+
+// minKeyBytes is the size of the smallest private key: a 32-byte seed
+// (Ed25519, X25519). Every PEM or OpenSSH private key decodes to more
+// (PKCS#8 Ed25519 is 48 bytes, so is one line of any longer key).
+const minKeyBytes = 32
+
+// pemMaterial reports whether the text after a PEM BEGIN line carries key
+// material: lines of base64 that decode to at least minKeyBytes, and look
+// like data rather than a placeholder (varied). A truncated key is still a
+// key; what the key parsers accept always is. Lines are found in Markdown,
+// in HTML (tags are skipped: highlighted code wraps lines in spans) and in
+// JSON or JS strings (a \n escape ends a line).
+func pemMaterial(after []byte) bool {
+	var body []byte
+	for rest := after[:min(len(after), 16<<10)]; len(rest) > 0; {
+		var line []byte
+		line, rest = nextKeyLine(rest)
+		line = bytes.TrimSpace(stripInlineTags(line))
+		switch {
+		case len(line) == 0:
+			continue
+		case bytes.HasPrefix(line, []byte("Proc-Type:")) || bytes.HasPrefix(line, []byte("DEK-Info:")) || bytes.HasPrefix(line, []byte("Comment:")):
+			continue // RFC 1421 headers of an encrypted key
+		case !isBase64Line(line):
+			return enough(body)
+		}
+		body = append(body, bytes.TrimRight(line, "=")...)
+		if enough(body) {
+			return true
+		}
+	}
+	return enough(body)
+}
+
+func enough(body []byte) bool { return len(body)*3/4 >= minKeyBytes && varied(body) }
+
+// varied tells encoded key material from a placeholder such as
+// XXXXXXXX… or AAAA…: key bytes in base64 or bech32 use many symbols.
+func varied(b []byte) bool {
+	var seen [256]bool
+	n := 0
+	for _, c := range b {
+		if !seen[c] {
+			seen[c] = true
+			n++
+		}
+	}
+	return n >= 16
+}
+
+// nextKeyLine splits off the first line of b: up to a newline, a
+// carriage return, a \n or \r escape, or U+2029.
+func nextKeyLine(b []byte) (line, rest []byte) {
+	for i := 0; i < len(b); i++ {
+		switch {
+		case b[i] == '\n' || b[i] == '\r':
+			return b[:i], b[i+1:]
+		case b[i] == '\\' && i+1 < len(b) && (b[i+1] == 'n' || b[i+1] == 'r'):
+			return b[:i], b[i+2:]
+		case b[i] == 0xe2 && bytes.HasPrefix(b[i:], []byte("\u2029")):
+			return b[:i], b[i+3:]
+		case b[i] == '\\' && bytes.HasPrefix(b[i:], []byte(`\u2029`)):
+			return b[:i], b[i+6:]
+		}
+	}
+	return b, nil
+}
+
+// stripInlineTags removes HTML tags from one line.
+func stripInlineTags(l []byte) []byte {
+	if bytes.IndexByte(l, '<') < 0 {
+		return l
+	}
+	out := make([]byte, 0, len(l))
+	in := false
+	for _, c := range l {
+		switch {
+		case c == '<':
+			in = true
+		case c == '>' && in:
+			in = false
+		case !in:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// isBase64Line reports whether l is a line of a base64 body: the base64
+// alphabet, then at most two '='.
+func isBase64Line(l []byte) bool {
+	t := bytes.TrimRight(l, "=")
+	if len(l)-len(t) > 2 || len(t) == 0 {
+		return false
+	}
+	for _, c := range t {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/') {
+			return false
+		}
+	}
+	return true
+}
+
 func scanFile(path string, src []byte, seed maphash.Seed, index map[uint64]origin) []Finding {
 	var out []Finding
 	if mayHoldKey(src) {
-		for _, re := range keyPatterns() {
-			for _, loc := range re.FindAllIndex(src, -1) {
-				out = append(out, Finding{File: path, Line: 1 + bytes.Count(src[:loc[0]], []byte("\n")), Kind: PrivateKey})
-			}
+		for _, at := range keys(src) {
+			out = append(out, Finding{File: path, Line: 1 + bytes.Count(src[:at], []byte("\n")), Kind: PrivateKey})
 		}
 	}
 	if len(index) == 0 {
