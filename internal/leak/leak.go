@@ -242,32 +242,46 @@ func keys(src []byte) []int {
 const minKeyBytes = 32
 
 // pemMaterial reports whether the text after a PEM BEGIN line carries key
-// material: lines of base64 that decode to at least minKeyBytes, and look
-// like data rather than a placeholder (varied). A truncated key is still a
-// key; what the key parsers accept always is. Lines are found in Markdown,
-// in HTML (tags are skipped: highlighted code wraps lines in spans) and in
-// JSON or JS strings (a \n escape ends a line).
+// material: a base64 body (after the RFC 1421 headers of an encrypted
+// key) that decodes to at least minKeyBytes, has a line of at least
+// minBodyLine symbols (words of prose do not) and looks like data rather
+// than a placeholder (varied). A truncated key is still a key; what the
+// key parsers accept always is. The body is found in Markdown, in HTML
+// (tags are skipped: highlighted code wraps lines in spans) and in JSON or
+// JS strings (\n escapes), also with its line breaks made spaces (the
+// search index).
 func pemMaterial(after []byte) bool {
+	window := stripInlineTags(after[:min(len(after), 16<<10)])
 	var body []byte
-	for rest := after[:min(len(after), 16<<10)]; len(rest) > 0; {
-		var line []byte
-		line, rest = nextKeyLine(rest)
-		line = bytes.TrimSpace(stripInlineTags(line))
-		switch {
-		case len(line) == 0:
-			continue
-		case bytes.HasPrefix(line, []byte("Proc-Type:")) || bytes.HasPrefix(line, []byte("DEK-Info:")) || bytes.HasPrefix(line, []byte("Comment:")):
-			continue // RFC 1421 headers of an encrypted key
-		case !isBase64Line(line):
-			return enough(body)
+	long := false
+	skip := 0
+	for rest := window; ; {
+		var tok []byte
+		if tok, rest = nextKeyToken(rest); tok == nil {
+			break
 		}
-		body = append(body, bytes.TrimRight(line, "=")...)
-		if enough(body) {
+		switch {
+		case skip > 0:
+			skip--
+			continue
+		case string(tok) == "Proc-Type:" || string(tok) == "DEK-Info:":
+			skip = 1 // the header's value
+			continue
+		case !isBase64Line(tok):
+			return long && enough(body)
+		}
+		long = long || len(tok) >= minBodyLine
+		body = append(body, bytes.TrimRight(tok, "=")...)
+		if long && enough(body) {
 			return true
 		}
 	}
-	return enough(body)
+	return long && enough(body)
 }
+
+// minBodyLine is the shortest line of a base64 body that marks it as one:
+// tools wrap at 64 or 70 symbols, and only a key's last line is shorter.
+const minBodyLine = 32
 
 func enough(body []byte) bool { return len(body)*3/4 >= minKeyBytes && varied(body) }
 
@@ -285,37 +299,54 @@ func varied(b []byte) bool {
 	return n >= 16
 }
 
-// nextKeyLine splits off the first line of b: up to a newline, a
-// carriage return, a \n or \r escape, or U+2029.
-func nextKeyLine(b []byte) (line, rest []byte) {
-	for i := 0; i < len(b); i++ {
-		switch {
-		case b[i] == '\n' || b[i] == '\r':
-			return b[:i], b[i+1:]
-		case b[i] == '\\' && i+1 < len(b) && (b[i+1] == 'n' || b[i+1] == 'r'):
-			return b[:i], b[i+2:]
-		case b[i] == 0xe2 && bytes.HasPrefix(b[i:], []byte("\u2029")):
-			return b[:i], b[i+3:]
-		case b[i] == '\\' && bytes.HasPrefix(b[i:], []byte(`\u2029`)):
-			return b[:i], b[i+6:]
+// nextKeyToken splits off the first run of b that no space, line break,
+// \n, \r or \t escape or U+2029 separates; tok is nil at the end.
+func nextKeyToken(b []byte) (tok, rest []byte) {
+	sep := func(i int) int { // the separator's length at i, or 0
+		switch c := b[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			return 1
+		case c == '\\' && i+1 < len(b) && (b[i+1] == 'n' || b[i+1] == 'r' || b[i+1] == 't'):
+			return 2
+		case c == '\\' && bytes.HasPrefix(b[i:], []byte(`\u2029`)):
+			return 6
+		case c == 0xe2 && bytes.HasPrefix(b[i:], []byte("\u2029")):
+			return 3
 		}
+		return 0
 	}
-	return b, nil
+	i := 0
+	for i < len(b) {
+		n := sep(i)
+		if n == 0 {
+			break
+		}
+		i += n
+	}
+	start := i
+	for i < len(b) && sep(i) == 0 {
+		i++
+	}
+	if i == start {
+		return nil, nil
+	}
+	return b[start:i], b[i:]
 }
 
-// stripInlineTags removes HTML tags from one line.
-func stripInlineTags(l []byte) []byte {
-	if bytes.IndexByte(l, '<') < 0 {
-		return l
+// stripInlineTags turns each HTML tag in b into a space.
+func stripInlineTags(b []byte) []byte {
+	if bytes.IndexByte(b, '<') < 0 {
+		return b
 	}
-	out := make([]byte, 0, len(l))
+	out := make([]byte, 0, len(b))
 	in := false
-	for _, c := range l {
+	for _, c := range b {
 		switch {
 		case c == '<':
 			in = true
 		case c == '>' && in:
 			in = false
+			out = append(out, ' ')
 		case !in:
 			out = append(out, c)
 		}

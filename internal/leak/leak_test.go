@@ -123,7 +123,8 @@ func TestCheckPrivateKeyKinds(t *testing.T) {
 		truncate(gen["openssh"], 2), // the same, in the OpenSSH format
 		indent(gen["pkcs8"]),        // in an indented code block (the operator guide's shape)
 		highlighted(gen["ec"]),      // rendered, each line in highlighting spans
-		jsString(gen["rsa"]),        // in the search index
+		jsString(gen["rsa"]),        // in a JSON string
+		jsString(strings.Join(strings.Fields(gen["openssh"]), " ")), // in the search index, its lines made spaces
 	}
 	var want []string
 	for i, k := range kinds {
@@ -161,6 +162,8 @@ func TestKeyTemplatesAreNoKeys(t *testing.T) {
 		"ellipsis":         begin + "\n…\n" + end,
 		"placeholder body": begin + "\n" + strings.Repeat("X", 64) + "\n" + strings.Repeat("X", 64) + "\n" + end,
 		"words":            begin + "\nyour key here\n" + end,
+		"long words":       begin + "\npaste the contents of your private key file here between these two lines and keep them\n" + end,
+		"flattened":        strings.Join(strings.Fields(guide), " "),
 		"prose":            "A key file starts with " + begin + " and ends with " + end + ".",
 		"marks only":       "-----BEGIN OPENSSH " + "PRIVATE KEY-----\n-----END OPENSSH PRIVATE KEY-----\n-----BEGIN " + "PRIVATE KEY-----",
 		"age placeholder":  "AGE-SECRET-KEY-" + "1" + strings.Repeat("X", 58),
