@@ -300,6 +300,7 @@ func (s *Site) Build(events ...fsnotify.Event) (Result, error) {
 	}
 	err := s.h.Build(hugolib.BuildCfg{NoBuildLock: true}, events...)
 	wg.Wait()
+	s.log.flushRawHTML()
 	if errs := s.log.errors(); len(errs) > 0 {
 		return Result{}, &BuildError{Lines: errs}
 	}

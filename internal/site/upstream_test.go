@@ -1,0 +1,125 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// upstreamSite unpacks testdata/upstream/operator-guide.txtar.
+func upstreamSite(t *testing.T) string {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("testdata", "upstream", "operator-guide.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return writeSite(t, string(txtar.Format(ar)))
+}
+
+// Pages without front matter are named by their first # heading, in the
+// <title>, the breadcrumbs, the lists and the search index, and the
+// heading is not shown twice; their raw HTML is rendered as written.
+func TestUpstreamDocs(t *testing.T) {
+	dir := upstreamSite(t)
+	var warn strings.Builder
+	if _, err := Build(Options{Source: dir, Warnings: &warn}); err != nil {
+		t.Fatal(err)
+	}
+	if warn.Len() > 0 {
+		t.Errorf("warnings:\n%s", warn.String())
+	}
+	maint := readOut(t, dir, "resources/og/maintenance/index.html")
+	section := readOut(t, dir, "resources/og/index.html")
+	for _, c := range []struct{ page, name, want string }{
+		{maint, "title", `<title>Manta Operator Maintenance · Upstream</title>`},
+		{maint, "breadcrumb", `<li><a href="../../../resources/og/index.html">Manta Operator Guide</a></li>`},
+		{maint, "breadcrumb", `aria-current="page">Manta Operator Maintenance</a>`},
+		{maint, "later # heading", `<h1 id="upgrading-manta-components"`},
+		{maint, "line break in a table", `mbackup<br />(the uploader)`},
+		{maint, "doctoc link", `href="../../../resources/og/mantav2-migration/index.html#snaplink-cleanup"`},
+		{readOut(t, dir, "resources/og/mantav2-migration/index.html"), "anchor", `<a name="snaplink-cleanup" />`},
+		{section, "title", `<title>Manta Operator Guide · Upstream</title>`},
+		{section, "list", `>Manta Operator Maintenance</a>`},
+		{section, "list", `>Migrating from Mantav1 to Mantav2</a>`},
+	} {
+		if !strings.Contains(c.page, c.want) {
+			t.Errorf("%s: no %s", c.name, c.want)
+		}
+	}
+	if n := strings.Count(maint, "Manta Operator Maintenance</h1>"); n != 1 {
+		t.Errorf("the title heading is shown %d times", n)
+	}
+	if n := len(regexp.MustCompile(`<h1[ >]`).FindAllString(section, -1)); n != 1 {
+		t.Errorf("the section page has %d h1", n)
+	}
+	titles := map[string]string{}
+	for _, d := range readIndex(t, dir) {
+		if d.Title == "" {
+			t.Errorf("search entry %s has no title", d.URL)
+		}
+		if d.Heading == "" {
+			titles[d.URL] = d.Title
+		}
+	}
+	for url, want := range map[string]string{
+		"resources/og/":                   "Manta Operator Guide",
+		"resources/og/maintenance/":       "Manta Operator Maintenance",
+		"resources/og/mantav2-migration/": "Migrating from Mantav1 to Mantav2",
+	} {
+		if titles[url] != want {
+			t.Errorf("search entry %s: title %q, want %q", url, titles[url], want)
+		}
+	}
+}
+
+// Hugo's messages keep the lines of the file: a broken link after the
+// heading that became the title is reported where it is, with or without
+// front matter, and with the heading anywhere.
+func TestPromotedTitleKeepsLines(t *testing.T) {
+	for name, page := range map[string]string{
+		"no front matter":      "# Title\n\ntext\n\n[x](nope.md)\n",
+		"heading further down": "<!-- doctoc -->\n\n# Title\n\n[x](nope.md)\n",
+		"front matter":         "---\nsummary: s\n---\n\n# Title\n[x](nope.md)\n",
+	} {
+		dir := upstreamSite(t)
+		if err := os.WriteFile(filepath.Join(dir, "content", "x.md"), []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		line := strings.Count(page[:strings.Index(page, "[x]")], "\n") + 1
+		_, err := Build(Options{Source: dir})
+		want := regexp.MustCompile(`^content/x.md:` + strconv.Itoa(line) + `:\d+: link "nope.md": no such page`)
+		if err == nil || !want.MatchString(err.Error()) {
+			t.Errorf("%s: error %v, want %s", name, err, want)
+		}
+	}
+}
+
+// A project that turns raw HTML off gets one warning naming the pages, not
+// Hugo's line per page.
+func TestRawHTMLOffIsOneWarning(t *testing.T) {
+	dir := upstreamSite(t)
+	cfg := filepath.Join(dir, "config.toml")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append(b, "[markup.goldmark.renderer]\nunsafe = false\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var warn strings.Builder
+	if _, err := Build(Options{Source: dir, Warnings: &warn}); err != nil {
+		t.Fatal(err)
+	}
+	want := "warning: raw HTML left out of 2 page(s), as config.toml sets markup.goldmark.renderer.unsafe = false: content/resources/og/maintenance.md, content/resources/og/mantav2-migration.md\n"
+	if warn.String() != want {
+		t.Errorf("warnings:\n%q\nwant\n%q", warn.String(), want)
+	}
+	if page := readOut(t, dir, "resources/og/mantav2-migration/index.html"); strings.Contains(page, `<a name=`) {
+		t.Error("raw HTML rendered with unsafe = false")
+	}
+}
