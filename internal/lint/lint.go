@@ -17,6 +17,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	toml "github.com/pelletier/go-toml/v2"
+
 	"irp/internal/cheatsheet"
 	"irp/internal/doc"
 	"irp/internal/project"
@@ -94,13 +96,44 @@ func Check(p project.Project) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("check content: %w", err)
 	}
-	return CheckPages(prefix, pages), nil
+	return checkPages(prefix, pages, !rawHTMLOff(p)), nil
+}
+
+// rawHTMLOff reports whether config.toml turns raw HTML in content off
+// (markup.goldmark.renderer.unsafe = false); the site renders it when it
+// does not say.
+func rawHTMLOff(p project.Project) bool {
+	b, err := os.ReadFile(p.Config())
+	if err != nil {
+		return false
+	}
+	var cfg struct {
+		Markup struct {
+			Goldmark struct {
+				Renderer struct {
+					Unsafe *bool `toml:"unsafe"`
+				} `toml:"renderer"`
+			} `toml:"goldmark"`
+		} `toml:"markup"`
+	}
+	if toml.Unmarshal(b, &cfg) != nil {
+		return false // the site build reports it
+	}
+	u := cfg.Markup.Goldmark.Renderer.Unsafe
+	return u != nil && !*u
 }
 
 // CheckPages lints a set of pages: names are slash paths relative to the
 // content root ("tools/svcs.md"), prefix is put in front of them in
-// findings ("content/").
+// findings ("content/"). Raw HTML is taken to be rendered, as the site
+// does unless config.toml turns it off.
 func CheckPages(prefix string, pages map[string][]byte) *Report {
+	return checkPages(prefix, pages, true)
+}
+
+// checkPages is CheckPages; with rawHTML false the site leaves raw HTML
+// out, so its anchors are no anchors and there is nothing to note.
+func checkPages(prefix string, pages map[string][]byte, rawHTML bool) *Report {
 	c := &checker{prefix: prefix, pages: map[string]*page{}}
 	names := make([]string, 0, len(pages))
 	for name := range pages {
@@ -128,11 +161,11 @@ func CheckPages(prefix string, pages map[string][]byte) *Report {
 		}
 		pg.doc = d
 		title, h := d.Title()
-		pg.anchors = anchors(d, h)
+		pg.anchors = anchors(d, h, rawHTML)
 		if title == "" && !resource(pg.name, c.pages) {
 			pg.add(c.prefix, max(d.FrontLine, 1), "no title: set title in the front matter, or start the page with a \"# \" heading")
 		}
-		pg.rawHTML = hasRawHTML(d)
+		pg.rawHTML = rawHTML && hasRawHTML(d)
 	})
 	site := cheatsheet.Site{Components: map[string]bool{}, Tools: map[string]bool{}}
 	r := &Report{Pages: len(names)}
@@ -239,9 +272,12 @@ var attrBlock = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile
 // anchors returns the ids of a page's headings as Hugo renders them,
 // honouring {#custom-id} heading attributes, leaving out the heading
 // (index skip) that became the page's title, and adds the anchors of its
-// raw HTML (<a name="x">, id="x").
-func anchors(d *doc.Doc, skip int) map[string]bool {
-	ids := htmlAnchors(d)
+// raw HTML (<a name="x">, id="x") when the site renders it.
+func anchors(d *doc.Doc, skip int, rawHTML bool) map[string]bool {
+	ids := map[string]bool{}
+	if rawHTML {
+		ids = htmlAnchors(d)
+	}
 	seen := map[string]bool{}
 	for i, s := range d.Sections {
 		if i == skip {

@@ -353,3 +353,42 @@ func TestRawHTML(t *testing.T) {
 		t.Errorf("note without raw HTML: %q", got)
 	}
 }
+
+// A project that turns raw HTML off gets no note, and its raw anchors are
+// no anchors: the site leaves them out.
+func TestRawHTMLOff(t *testing.T) {
+	for _, tc := range []struct {
+		config   string
+		findings int
+		rawHTML  int
+	}{
+		{"title = \"t\"\n", 0, 1},
+		{"title = \"t\"\n[markup.goldmark.renderer]\nunsafe = true\n", 0, 1},
+		{"title = \"t\"\n[markup.goldmark.renderer]\nunsafe = false\n", 1, 0},
+	} {
+		dir := t.TempDir()
+		for name, body := range map[string]string{
+			"config.toml":  tc.config,
+			"content/a.md": "# A\n\n<a name=\"x\"></a>\n\n[x](#x)\n",
+		} {
+			p := filepath.Join(dir, name)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p, err := project.Find(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := Check(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Findings) != tc.findings || len(r.RawHTML) != tc.rawHTML {
+			t.Errorf("%q: findings %v, raw HTML %v", tc.config, r.Findings, r.RawHTML)
+		}
+	}
+}
