@@ -77,3 +77,19 @@ func FuzzPromoteTitle(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkPromoteTitle(b *testing.B) {
+	body := strings.Repeat("## Section\n\nSome words about zones and shards, `code`, [a link](x.md).\n\n", 10)
+	for _, c := range []struct{ name, src string }{
+		{"titled", "---\ntitle: T\nsummary: s\n---\n" + body},
+		{"from heading", "# T\n\n" + body},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			src := []byte(c.src)
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				PromoteTitle("b.md", src)
+			}
+		})
+	}
+}
