@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fsnotify/fsnotify"
 	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/spf13/afero"
 )
 
 // upstreamSite unpacks testdata/upstream/operator-guide.txtar.
@@ -121,5 +123,35 @@ func TestRawHTMLOffIsOneWarning(t *testing.T) {
 	}
 	if page := readOut(t, dir, "resources/og/mantav2-migration/index.html"); strings.Contains(page, `<a name=`) {
 		t.Error("raw HTML rendered with unsafe = false")
+	}
+}
+
+// The preview rebuilds an edited page with its new heading as its title.
+func TestPromotedTitleOnRebuild(t *testing.T) {
+	dir := upstreamSite(t)
+	s, err := Load(Options{Source: dir, InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Build(); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "content", "resources", "og", "maintenance.md")
+	b, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte(strings.Replace(string(b), "# Manta Operator Maintenance", "# Keeping Manta running", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Build(fsnotify.Event{Name: page, Op: fsnotify.Write}); err != nil {
+		t.Fatal(err)
+	}
+	out, err := afero.ReadFile(s.PublishFs(), filepath.Join("resources", "og", "maintenance", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "<title>Keeping Manta running · Upstream</title>") || strings.Count(string(out), "Keeping Manta running</h1>") != 1 {
+		t.Errorf("rebuilt page:\n%s", out)
 	}
 }
