@@ -1,6 +1,8 @@
 package site
 
 import (
+	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,18 +11,60 @@ import (
 	"testing"
 
 	"github.com/fsnotify/fsnotify"
-	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/spf13/afero"
 )
 
-// upstreamSite unpacks testdata/upstream/operator-guide.txtar.
+// upstreamSite copies the fixture shaped like the Manta operator guide
+// (TritonDataCenter/manta docs/operator-guide, copied in as it is: no front
+// matter, the README renamed _index.md, a doctoc block, a second # heading,
+// a PEM template in a list item, an HTML line break in a table, an <a
+// name> anchor and links to it), which the irp stories share, with its
+// link out of the tree pointed at the upstream permalink.
 func upstreamSite(t *testing.T) string {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", "upstream", "operator-guide.txtar"))
+	src := filepath.Join("..", "..", "cmd", "irp", "testdata", "fixtures", "operator-guide")
+	dir := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		to := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		b = bytes.ReplaceAll(b, []byte("(../user-guide)"), []byte("("+upstreamUserGuide+")"))
+		return os.WriteFile(to, b, 0o644)
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return writeSite(t, string(txtar.Format(ar)))
+	return dir
+}
+
+const upstreamUserGuide = "https://github.com/TritonDataCenter/manta/blob/364e3fa0ea7e4d47edb8ff8fa27e729ca1c74283/docs/user-guide"
+
+// A link to a file that was not copied fails the build with file, line
+// and the hint to link it upstream.
+func TestLinkOutOfTree(t *testing.T) {
+	dir := upstreamSite(t)
+	page := filepath.Join(dir, "content", "resources", "og", "_index.md")
+	b, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, bytes.Replace(b, []byte(upstreamUserGuide), []byte("../user-guide"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Build(Options{Source: dir})
+	want := `content/resources/og/_index.md:10:\d+: link "../user-guide": no such page in content/ \(not copied\? link its upstream permalink, https://github.com/OWNER/REPO/blob/<commit>/PATH\)$`
+	if err == nil || !regexp.MustCompile(want).MatchString(err.Error()) {
+		t.Errorf("error %v, want %s", err, want)
+	}
 }
 
 // Pages without front matter are named by their first # heading, in the
