@@ -66,7 +66,7 @@ func (r *Report) RawHTMLNote() string {
 	if n > 1 {
 		what = "pages carry"
 	}
-	return fmt.Sprintf("%d %s raw HTML, which the site renders as written (only its anchors are checked): %s", n, what, files)
+	return fmt.Sprintf("%d %s raw HTML, which the site renders as written: %s", n, what, files)
 }
 
 // Check lints every page under the project's content/ directory. The error
@@ -189,6 +189,9 @@ func checkPages(prefix string, pages map[string][]byte, rawHTML bool) *Report {
 		}
 		c.links(pg)
 		c.sources(pg)
+		if pg.rawHTML {
+			c.remoteHTML(pg)
+		}
 	})
 	for _, pg := range list {
 		c.out = append(c.out, pg.out...)

@@ -158,6 +158,12 @@ func TestCheckPages(t *testing.T) {
 			`content/a.md:9: link "#nope": no heading with id "nope" on this page`,
 			`content/a.md:9: link "#steps-1": no heading with id "steps-1" on this page`,
 		}},
+		{"raw HTML loads nothing from the network and runs nothing", map[string]string{
+			"a.md": "# A\n\n[![build](https://ci.example.com/badge.svg)](https://ci.example.com)\n\n<img src=\"https://img.example.com/x.png\" alt=\"x\">\n<img src=\"/img/local.png\"> <a href=\"https://example.com\">ok</a>\n\n<iframe src=\"dash.html\"></iframe>\n",
+		}, []string{
+			`content/a.md:5: raw HTML loads https://img.example.com/x.png from the network; the site makes no external requests: save it under static/ and point at it there, or link to it`,
+			`content/a.md:8: raw HTML <iframe>: pages run and embed nothing but the theme; link to it instead`,
+		}},
 		{"a link to a file not copied gets its upstream permalink", map[string]string{
 			"og/readme.md": "---\ntitle: Guide\nsources:\n  - title: upstream\n    url: https://github.com/o/r/blob/0123456789abcdef0123456789abcdef01234567/docs/og/README.md\n---\n[user guide](../user-guide) [v2](../mantav2.md#intro)\n",
 		}, []string{
@@ -345,7 +351,7 @@ func TestRawHTML(t *testing.T) {
 	if got := strings.Join(r.RawHTML, " "); got != "content/anchor.md content/table.md" {
 		t.Errorf("RawHTML = %q", got)
 	}
-	want := "2 pages carry raw HTML, which the site renders as written (only its anchors are checked): content/anchor.md, content/table.md"
+	want := "2 pages carry raw HTML, which the site renders as written: content/anchor.md, content/table.md"
 	if got := r.RawHTMLNote(); got != want {
 		t.Errorf("note:\n got %q\nwant %q", got, want)
 	}

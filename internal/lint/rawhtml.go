@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path"
 	"regexp"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
@@ -12,14 +13,16 @@ import (
 )
 
 // rawHTML calls f with each piece of raw HTML in a page's Markdown (an HTML
-// block, or an inline tag) that is not a comment.
-func rawHTML(d *doc.Doc, f func(b []byte)) {
+// block, or an inline tag) that is not a comment, and the line of the file
+// it starts on.
+func rawHTML(d *doc.Doc, f func(b []byte, line int)) {
 	body := d.Body
 	_ = ast.Walk(d.AST(), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		var b []byte
+		start := -1
 		switch h := n.(type) {
 		case *ast.HTMLBlock:
 			if h.HTMLBlockType == ast.HTMLBlockType2 { // <!-- … -->
@@ -27,6 +30,9 @@ func rawHTML(d *doc.Doc, f func(b []byte)) {
 			}
 			for i := range h.Lines().Len() {
 				seg := h.Lines().At(i)
+				if i == 0 {
+					start = seg.Start
+				}
 				b = append(b, seg.Value(body)...)
 			}
 			if h.HasClosure() {
@@ -35,6 +41,9 @@ func rawHTML(d *doc.Doc, f func(b []byte)) {
 		case *ast.RawHTML:
 			for i := range h.Segments.Len() {
 				seg := h.Segments.At(i)
+				if i == 0 {
+					start = seg.Start
+				}
 				b = append(b, seg.Value(body)...)
 			}
 			if bytes.HasPrefix(b, []byte("<!--")) {
@@ -43,14 +52,14 @@ func rawHTML(d *doc.Doc, f func(b []byte)) {
 		default:
 			return ast.WalkContinue, nil
 		}
-		f(b)
+		f(b, d.BodyLine+bytes.Count(body[:max(start, 0)], []byte("\n")))
 		return ast.WalkSkipChildren, nil
 	})
 }
 
 func hasRawHTML(d *doc.Doc) bool {
 	found := false
-	rawHTML(d, func([]byte) { found = true })
+	rawHTML(d, func([]byte, int) { found = true })
 	return found
 }
 
@@ -62,7 +71,7 @@ var anchorAttr = sync.OnceValue(func() *regexp.Regexp {
 // htmlAnchors are the anchors a page's raw HTML sets.
 func htmlAnchors(d *doc.Doc) map[string]bool {
 	ids := map[string]bool{}
-	rawHTML(d, func(b []byte) {
+	rawHTML(d, func(b []byte, _ int) {
 		for _, m := range anchorAttr().FindAllSubmatch(b, -1) {
 			ids[string(m[1])+string(m[2])] = true
 		}
@@ -83,4 +92,29 @@ func resource(name string, pages map[string]*page) bool {
 		}
 	}
 	return false
+}
+
+// remoteLoad is raw HTML that makes the browser fetch something from the
+// network as the page loads: a src, srcset, poster or data attribute, or
+// a <link> href, with an absolute URL; and tags that run or embed
+// another page.
+var remoteLoad = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:src|srcset|poster|data)\s*=\s*["']?((?:https?:)?//[^"'\s>]+)|<link\s[^>]*?\bhref\s*=\s*["']?((?:https?:)?//[^"'\s>]+)|<(script|iframe|object|embed)\b`)
+})
+
+// remoteHTML reports raw HTML that would make the page load something
+// from the network or run a script: the site makes no external requests
+// and runs only the theme's scripts.
+func (c *checker) remoteHTML(pg *page) {
+	rawHTML(pg.doc, func(b []byte, line int) {
+		for _, m := range remoteLoad().FindAllSubmatch(b, -1) {
+			switch {
+			case len(m[3]) > 0:
+				pg.add(c.prefix, line, "raw HTML <%s>: pages run and embed nothing but the theme; link to it instead", strings.ToLower(string(m[3])))
+			default:
+				url := string(m[1]) + string(m[2])
+				pg.add(c.prefix, line, "raw HTML loads %s from the network; the site makes no external requests: save it under static/ and point at it there, or link to it", url)
+			}
+		}
+	})
 }
