@@ -88,11 +88,22 @@ func PromoteTitle(name string, src []byte) []byte {
 		out.Write(bytes.Repeat([]byte("\n"), bytes.Count(src[start:end], []byte("\n"))))
 		out.Write(src[end:])
 	default:
-		// One line more in the front matter, the heading's lines fewer.
 		key := "title: "
 		if d.Format == TOML {
 			key = "title = "
 		}
+		if at, stop, ok := emptyTitleLine(src, d.BodyLine); ok {
+			// An empty title line takes the title; the heading's lines
+			// stay as empty lines.
+			out.Write(src[:at])
+			out.WriteString(key)
+			out.Write(quoted)
+			out.Write(src[stop:start])
+			out.Write(bytes.Repeat([]byte("\n"), bytes.Count(src[start:end], []byte("\n"))))
+			out.Write(src[end:])
+			break
+		}
+		// One line more in the front matter, the heading's lines fewer.
 		first := nextLine(src, bom)
 		out.Write(src[:first])
 		out.WriteString(key)
@@ -143,7 +154,26 @@ func mayPromote(src []byte) bool {
 func emptyValue(l []byte) bool {
 	i := bytes.IndexAny(l, ":=")
 	v := strings.TrimSpace(string(l[i+1:]))
-	return v == "" || v == `""` || v == "''"
+	if j := strings.Index(v, " #"); j >= 0 {
+		v = strings.TrimSpace(v[:j])
+	}
+	return v == "" || v == `""` || v == "''" || v == "~" || v == "null" || strings.HasPrefix(v, "#")
+}
+
+// emptyTitleLine finds the top-level front matter line of src (whose body
+// starts at line bodyLine) that sets title to nothing, from its start up
+// to its line break.
+func emptyTitleLine(src []byte, bodyLine int) (start, stop int, ok bool) {
+	off := nextLine(src, 0)
+	for line := 2; line < bodyLine-1 && off < len(src); line++ {
+		next := nextLine(src, off)
+		l := bytes.TrimRight(src[off:next], "\r\n")
+		if len(l) > 0 && l[0] != ' ' && l[0] != '\t' && setsField(l, "title") && emptyValue(l) {
+			return off, off + len(l), true
+		}
+		off = next
+	}
+	return 0, 0, false
 }
 
 // lineOffset is the offset in b where line n (1-based) starts.
