@@ -58,7 +58,12 @@ func pemMaterial(after []byte) bool {
 		if tok, rest = nextKeyToken(rest); tok == nil {
 			break
 		}
+		// Quotes and commas around a line in code, and the markers of a
+		// quote, table or comment in front of it, are not part of it.
+		tok = bytes.Trim(tok, "\"'`,;()")
 		switch {
+		case len(bytes.Trim(tok, ">|#*")) == 0:
+			continue
 		case skip > 0:
 			skip--
 			continue

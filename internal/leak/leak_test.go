@@ -122,8 +122,10 @@ func TestCheckPrivateKeyKinds(t *testing.T) {
 		truncate(gen["rsa"], 2),     // the BEGIN line and one line of the body
 		truncate(gen["openssh"], 2), // the same, in the OpenSSH format
 		indent(gen["pkcs8"]),        // in an indented code block (the operator guide's shape)
-		highlighted(gen["ec"]),      // rendered, each line in highlighting spans
-		jsString(gen["rsa"]),        // in a JSON string
+		"> " + strings.ReplaceAll(strings.TrimSpace(gen["ec"]), "\n", "\n> "),                      // in a quote
+		"key := \"" + strings.ReplaceAll(strings.TrimSpace(gen["rsa"]), "\n", "\" +\n\t\"") + "\"", // in code
+		highlighted(gen["ec"]), // rendered, each line in highlighting spans
+		jsString(gen["rsa"]),   // in a JSON string
 		jsString(strings.Join(strings.Fields(gen["openssh"]), " ")), // in the search index, its lines made spaces
 	}
 	var want []string
