@@ -116,6 +116,7 @@ func runBuild(o *buildOptions) error {
 	if startErr != nil {
 		return startErr
 	}
+	printRawHTMLNote(o.IO.ErrOut, rep)
 
 	staged, ok := site.Wait()
 	if !ok { // irp-site failed and said why

@@ -113,6 +113,7 @@ func checkContent(r *checkRun) error {
 		return err
 	}
 	printFindings(r.IO.Out, rep.Findings)
+	printRawHTMLNote(r.IO.ErrOut, rep)
 	r.findings += len(rep.Findings)
 	r.ok = append(r.ok, fmt.Sprintf("%d pages, %d cheat-sheets", rep.Pages, rep.CheatSheets))
 	return nil
@@ -121,6 +122,14 @@ func checkContent(r *checkRun) error {
 func printFindings(w io.Writer, fs []lint.Finding) {
 	for _, f := range fs {
 		fmt.Fprintln(w, f)
+	}
+}
+
+// printRawHTMLNote says once which pages carry raw HTML (README, "Raw
+// HTML in content").
+func printRawHTMLNote(w io.Writer, rep *lint.Report) {
+	if note := rep.RawHTMLNote(); note != "" {
+		fmt.Fprintln(w, "note: "+note)
 	}
 }
 

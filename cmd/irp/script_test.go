@@ -3,7 +3,11 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/rand"
+	"crypto/rsa"
 	"crypto/sha256"
+	"crypto/x509"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"io"
@@ -56,6 +60,7 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 	"readenv":    readenvCmd,
 	// keys and logs
 	"agekeygen": agekeygenCmd,
+	"pastekey":  pasteKeyCmd,
 	"impactgen": impactGenCmd,
 	// processes and output
 	"exitcode":     exitcodeCmd,
@@ -418,6 +423,40 @@ func impactGenCmd(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
+}
+
+// pastekey FILE PLACEHOLDER: replace the line of FILE holding PLACEHOLDER
+// with the base64 body of a private key made now (so that no key sits in
+// the repository), indented as that line was.
+func pasteKeyCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: pastekey FILE PLACEHOLDER")
+	}
+	path := ts.MkAbs(args[0])
+	b, err := os.ReadFile(path)
+	ts.Check(err)
+	k, err := rsa.GenerateKey(rand.Reader, 2048)
+	ts.Check(err)
+	block := string(pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(k)}))
+	lines := strings.Split(strings.TrimSpace(block), "\n")
+	body := lines[1 : len(lines)-1]
+	var out []string
+	found := false
+	for _, l := range strings.Split(string(b), "\n") {
+		if !strings.Contains(l, args[1]) {
+			out = append(out, l)
+			continue
+		}
+		found = true
+		indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+		for _, bl := range body {
+			out = append(out, indent+bl)
+		}
+	}
+	if !found {
+		ts.Fatalf("pastekey: %q not in %s", args[1], args[0])
+	}
+	ts.Check(os.WriteFile(path, []byte(strings.Join(out, "\n")), 0o644))
 }
 
 // Script commands for the vault stories.

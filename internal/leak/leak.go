@@ -214,10 +214,8 @@ func mayHoldKey(src []byte) bool {
 func scanFile(path string, src []byte, seed maphash.Seed, index map[uint64]origin) []Finding {
 	var out []Finding
 	if mayHoldKey(src) {
-		for _, re := range keyPatterns() {
-			for _, loc := range re.FindAllIndex(src, -1) {
-				out = append(out, Finding{File: path, Line: 1 + bytes.Count(src[:loc[0]], []byte("\n")), Kind: PrivateKey})
-			}
+		for _, at := range keys(src) {
+			out = append(out, Finding{File: path, Line: 1 + bytes.Count(src[:at], []byte("\n")), Kind: PrivateKey})
 		}
 	}
 	if len(index) == 0 {

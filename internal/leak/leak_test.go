@@ -92,28 +92,41 @@ func TestCheckPrivateKeys(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "tools/age.md", "Keys look like `AGE-SECRET-KEY-"+"1…`; never paste one.\n")
 	k := write(t, dir, "oops.md", "line\n"+fakeAgeKey+"\n")
-	s := write(t, dir, "out/id.txt", fakeSSHHead+"\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n")
+	s := write(t, dir, "out/id.txt", testKeys(t)["openssh"])
 	write(t, dir, "img.png", "\x89PNG\x00\x00"+fakeAgeKey)
 	got, err := Check(nil, []string{dir, filepath.Join(dir, "missing")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 2 || got[0].File != k || got[0].Line != 2 || got[1].File != s || got[1].Kind != PrivateKey {
+	if len(got) != 2 || got[0].File != k || got[0].Line != 2 || got[1].File != s || got[1].Line != 1 || got[1].Kind != PrivateKey {
 		t.Fatalf("findings = %+v", got)
 	}
 }
 
-// Every kind of key is found, in files scanned in parallel, and reported
-// in path order.
+// Every kind of key is found, whole or cut short, in Markdown, HTML and
+// the search index, in files scanned in parallel, and reported in path
+// order.
 func TestCheckPrivateKeyKinds(t *testing.T) {
 	dir := t.TempDir()
+	gen := testKeys(t)
 	kinds := []string{
 		fakeAgeKey,
-		"AGE-SECRET-KEY-" + "PQ-1" + strings.Repeat("QPZRY9X8GF", 6),
+		gen["age"],
+		gen["age-pq"],
 		"AGE-PLUGIN-YUBIKEY-" + "1" + strings.Repeat("QPZRY9X8GF", 3),
-		"-----BEGIN RSA " + "PRIVATE KEY-----",
-		"-----BEGIN " + "PRIVATE KEY-----",
-		fakeSSHHead,
+		gen["rsa"],
+		gen["pkcs8"],
+		gen["ec"],
+		gen["openssh"],
+		gen["encrypted"],
+		truncate(gen["rsa"], 2),     // the BEGIN line and one line of the body
+		truncate(gen["openssh"], 2), // the same, in the OpenSSH format
+		indent(gen["pkcs8"]),        // in an indented code block (the operator guide's shape)
+		"> " + strings.ReplaceAll(strings.TrimSpace(gen["ec"]), "\n", "\n> "),                      // in a quote
+		"key := \"" + strings.ReplaceAll(strings.TrimSpace(gen["rsa"]), "\n", "\" +\n\t\"") + "\"", // in code
+		highlighted(gen["ec"]), // rendered, each line in highlighting spans
+		jsString(gen["rsa"]),   // in a JSON string
+		jsString(strings.Join(strings.Fields(gen["openssh"]), " ")), // in the search index, its lines made spaces
 	}
 	var want []string
 	for i, k := range kinds {
@@ -132,6 +145,33 @@ func TestCheckPrivateKeyKinds(t *testing.T) {
 	for i, f := range got {
 		if f.File != want[i] || f.Line != 2 || f.Kind != PrivateKey {
 			t.Errorf("finding %d = %+v, want %s:2", i, f, want[i])
+		}
+	}
+}
+
+// The shape of a key file, as documentation shows it, is no key: a BEGIN
+// line with a placeholder, an elided body, a body of one repeated letter.
+func TestKeyTemplatesAreNoKeys(t *testing.T) {
+	begin, end := "-----BEGIN RSA "+"PRIVATE KEY-----", "-----END RSA PRIVATE KEY-----"
+	// The Manta operator guide's PEM file for the load balancers.
+	guide := "   format:\n\n        " + begin + "\n        [Base64 Encoded Private Key]\n        " + end +
+		"\n        -----BEGIN CERTIFICATE-----\n        [Base64 Encoded Certificate]\n        -----END CERTIFICATE-----\n"
+	for name, text := range map[string]string{
+		"operator guide":   guide,
+		"rendered":         highlighted(guide),
+		"search index":     jsString(guide),
+		"elided body":      begin + "\nMIIEpAIBAAKCAQEA...\n" + end,
+		"ellipsis":         begin + "\n…\n" + end,
+		"placeholder body": begin + "\n" + strings.Repeat("X", 64) + "\n" + strings.Repeat("X", 64) + "\n" + end,
+		"words":            begin + "\nyour key here\n" + end,
+		"long words":       begin + "\npaste the contents of your private key file here between these two lines and keep them\n" + end,
+		"flattened":        strings.Join(strings.Fields(guide), " "),
+		"prose":            "A key file starts with " + begin + " and ends with " + end + ".",
+		"marks only":       "-----BEGIN OPENSSH " + "PRIVATE KEY-----\n-----END OPENSSH PRIVATE KEY-----\n-----BEGIN " + "PRIVATE KEY-----",
+		"age placeholder":  "AGE-SECRET-KEY-" + "1" + strings.Repeat("X", 58),
+	} {
+		if at := keys([]byte(text)); len(at) != 0 {
+			t.Errorf("%s: a key at %v in %q", name, at, text)
 		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"irp/internal/provenance"
 )
 
 // links checks every internal link of a page: the page it names must exist
@@ -66,7 +68,10 @@ func (c *checker) checkLink(pg *page, dest string) string {
 		}
 		t, ok := c.resolve(pg.name, u.Path)
 		if !ok {
-			return "no such page in content/"
+			if strings.HasPrefix(u.Path, "/") {
+				return "no such page in content/"
+			}
+			return "no such page in content/ (" + upstreamHint(pg, u) + ")"
 		}
 		target = t
 	}
@@ -100,4 +105,32 @@ func firstText(n ast.Node) int {
 		return ast.WalkContinue, nil
 	})
 	return off
+}
+
+// upstreamHint says how to point a relative link at the upstream copy of
+// a file that was not copied: the permalink itself when the page names a
+// pinned GitHub source it was copied from, else the shape of one.
+func upstreamHint(pg *page, link *url.URL) string {
+	raw, _ := pg.doc.Params["sources"].([]any)
+	for _, it := range raw {
+		m, _ := it.(map[string]any)
+		src, _ := m["url"].(string)
+		u, err := url.Parse(src)
+		if err != nil || provenance.Pinned(src) != "" || !strings.EqualFold(u.Host, "github.com") {
+			continue
+		}
+		parts := strings.SplitN(strings.Trim(u.Path, "/"), "/", 5) // OWNER/REPO/blob/SHA/PATH
+		if len(parts) != 5 || parts[2] != "blob" {
+			continue
+		}
+		p := path.Join(path.Dir(parts[4]), link.Path)
+		if p == ".." || strings.HasPrefix(p, "../") {
+			continue
+		}
+		if link.Fragment != "" {
+			p += "#" + link.Fragment
+		}
+		return "not copied? link it upstream: https://github.com/" + strings.Join(parts[:4], "/") + "/" + p
+	}
+	return "not copied? link its upstream permalink, https://github.com/OWNER/REPO/blob/<commit>/PATH"
 }

@@ -17,6 +17,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	toml "github.com/pelletier/go-toml/v2"
+
 	"irp/internal/cheatsheet"
 	"irp/internal/doc"
 	"irp/internal/project"
@@ -43,6 +45,28 @@ type Report struct {
 	Findings    []Finding
 	Pages       int // Markdown pages under content/
 	CheatSheets int // pages under content/tools/ checked against the schema
+	// RawHTML are the pages with raw HTML in their Markdown (besides
+	// comments), which the site renders as written: see RawHTMLNote.
+	RawHTML []string
+}
+
+// RawHTMLNote is one line saying which pages carry raw HTML and what the
+// site does with it, or "" when none does.
+func (r *Report) RawHTMLNote() string {
+	n := len(r.RawHTML)
+	if n == 0 {
+		return ""
+	}
+	const shown = 5
+	files := strings.Join(r.RawHTML[:min(n, shown)], ", ")
+	if n > shown {
+		files += fmt.Sprintf(" and %d more", n-shown)
+	}
+	what := "page carries"
+	if n > 1 {
+		what = "pages carry"
+	}
+	return fmt.Sprintf("%d %s raw HTML, which the site renders as written: %s", n, what, files)
 }
 
 // Check lints every page under the project's content/ directory. The error
@@ -72,13 +96,44 @@ func Check(p project.Project) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("check content: %w", err)
 	}
-	return CheckPages(prefix, pages), nil
+	return checkPages(prefix, pages, !rawHTMLOff(p)), nil
+}
+
+// rawHTMLOff reports whether config.toml turns raw HTML in content off
+// (markup.goldmark.renderer.unsafe = false); the site renders it when it
+// does not say.
+func rawHTMLOff(p project.Project) bool {
+	b, err := os.ReadFile(p.Config())
+	if err != nil {
+		return false
+	}
+	var cfg struct {
+		Markup struct {
+			Goldmark struct {
+				Renderer struct {
+					Unsafe *bool `toml:"unsafe"`
+				} `toml:"renderer"`
+			} `toml:"goldmark"`
+		} `toml:"markup"`
+	}
+	if toml.Unmarshal(b, &cfg) != nil {
+		return false // the site build reports it
+	}
+	u := cfg.Markup.Goldmark.Renderer.Unsafe
+	return u != nil && !*u
 }
 
 // CheckPages lints a set of pages: names are slash paths relative to the
 // content root ("tools/svcs.md"), prefix is put in front of them in
-// findings ("content/").
+// findings ("content/"). Raw HTML is taken to be rendered, as the site
+// does unless config.toml turns it off.
 func CheckPages(prefix string, pages map[string][]byte) *Report {
+	return checkPages(prefix, pages, true)
+}
+
+// checkPages is CheckPages; with rawHTML false the site leaves raw HTML
+// out, so its anchors are no anchors and there is nothing to note.
+func checkPages(prefix string, pages map[string][]byte, rawHTML bool) *Report {
 	c := &checker{prefix: prefix, pages: map[string]*page{}}
 	names := make([]string, 0, len(pages))
 	for name := range pages {
@@ -105,7 +160,12 @@ func CheckPages(prefix string, pages map[string][]byte) *Report {
 			return
 		}
 		pg.doc = d
-		pg.anchors = anchors(d)
+		title, h := d.Title()
+		pg.anchors = anchors(d, h, rawHTML)
+		if title == "" && !resource(pg.name, c.pages) {
+			pg.add(c.prefix, max(d.FrontLine, 1), "no title: set title in the front matter, or start the page with a \"# \" heading")
+		}
+		pg.rawHTML = rawHTML && hasRawHTML(d)
 	})
 	site := cheatsheet.Site{Components: map[string]bool{}, Tools: map[string]bool{}}
 	r := &Report{Pages: len(names)}
@@ -129,9 +189,15 @@ func CheckPages(prefix string, pages map[string][]byte) *Report {
 		}
 		c.links(pg)
 		c.sources(pg)
+		if pg.rawHTML {
+			c.remoteHTML(pg)
+		}
 	})
 	for _, pg := range list {
 		c.out = append(c.out, pg.out...)
+		if pg.rawHTML {
+			r.RawHTML = append(r.RawHTML, c.prefix+pg.name)
+		}
 	}
 	c.titles(names)
 	sort.Slice(c.out, func(i, j int) bool {
@@ -168,7 +234,8 @@ type page struct {
 	name    string // slash path relative to content/
 	src     []byte
 	doc     *doc.Doc        // nil when the page does not parse
-	anchors map[string]bool // heading ids
+	anchors map[string]bool // heading ids, and anchors in raw HTML
+	rawHTML bool            // raw HTML in the Markdown, comments aside
 	out     []Finding       // this page's findings, while pages are checked in parallel
 }
 
@@ -206,13 +273,35 @@ func leafName(name, section string) (string, bool) {
 var attrBlock = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*\{([^{}]*)\}\s*$`) })
 
 // anchors returns the ids of a page's headings as Hugo renders them,
-// honouring {#custom-id} heading attributes.
-func anchors(d *doc.Doc) map[string]bool {
+// honouring {#custom-id} heading attributes, leaving out the heading
+// (index skip) that became the page's title, and adds the anchors of its
+// raw HTML (<a name="x">, id="x") when the site renders it.
+func anchors(d *doc.Doc, skip int, rawHTML bool) map[string]bool {
 	ids := map[string]bool{}
-	for _, s := range d.Sections {
+	if rawHTML {
+		ids = htmlAnchors(d)
+	}
+	seen := map[string]bool{}
+	for i, s := range d.Sections {
+		if i == skip {
+			continue
+		}
 		m := attrBlock().FindStringSubmatchIndex(s.Title)
 		if m == nil {
-			ids[s.ID] = true
+			id := s.ID
+			if skip >= 0 {
+				// Without the title heading, a later one of the same
+				// text may no longer need a number.
+				id = doc.AnchorID(s.Title)
+				if id == "" {
+					id = "heading"
+				}
+				for n, base := 1, id; seen[id]; n++ {
+					id = fmt.Sprintf("%s-%d", base, n)
+				}
+				seen[id] = true
+			}
+			ids[id] = true
 			continue
 		}
 		custom := ""
@@ -238,7 +327,7 @@ func (c *checker) titles(names []string) {
 		if pg.doc == nil {
 			continue
 		}
-		t := strings.TrimSpace(pg.doc.String("title"))
+		t, _ := pg.doc.Title()
 		if t == "" {
 			continue
 		}
@@ -257,7 +346,11 @@ func (c *checker) titles(names []string) {
 				}
 			}
 			pg := c.pages[u.name]
-			c.add(u.name, doc.FieldLine(pg.src, pg.doc.BodyLine, "title"), "title %q is also used by %s", u.title, strings.Join(others, ", "))
+			line := doc.FieldLine(pg.src, pg.doc.BodyLine, "title")
+			if _, h := pg.doc.Title(); h >= 0 {
+				line = pg.doc.Sections[h].Line
+			}
+			c.add(u.name, line, "title %q is also used by %s", u.title, strings.Join(others, ", "))
 		}
 	}
 }

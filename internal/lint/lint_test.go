@@ -75,7 +75,7 @@ func TestCheckPages(t *testing.T) {
 		}, nil},
 		{"missing page", map[string]string{
 			"a.md": "---\ntitle: A\n---\n\nText\nand [b](b.md) here.\n",
-		}, []string{`content/a.md:6: link "b.md": no such page in content/`}},
+		}, []string{`content/a.md:6: link "b.md": no such page in content/ (not copied? link its upstream permalink, https://github.com/OWNER/REPO/blob/<commit>/PATH)`}},
 		{"missing page from the root", map[string]string{
 			"guide/a.md": "---\ntitle: A\n---\n[x](/guide/nope.md)\n",
 		}, []string{`content/guide/a.md:4: link "/guide/nope.md": no such page in content/`}},
@@ -91,11 +91,11 @@ func TestCheckPages(t *testing.T) {
 			"empty/sub/readme.md": "---\ntitle: Readme\n---\n",
 		}, []string{
 			`content/a.md:4: link "/#x": no heading with id "x" on a page without a file`,
-			`content/a.md:4: link "empty/sub/": no such page in content/`,
+			`content/a.md:4: link "empty/sub/": no such page in content/ (not copied? link its upstream permalink, https://github.com/OWNER/REPO/blob/<commit>/PATH)`,
 		}},
 		{"outside content", map[string]string{
 			"a.md": "---\ntitle: A\n---\n[x](../README.md)\n",
-		}, []string{`content/a.md:4: link "../README.md": no such page in content/`}},
+		}, []string{`content/a.md:4: link "../README.md": no such page in content/ (not copied? link its upstream permalink, https://github.com/OWNER/REPO/blob/<commit>/PATH)`}},
 		{"missing anchor", map[string]string{
 			"a.md": "---\ntitle: A\n---\n## Real heading\n\n[x](b.md#nope) [y](#nope) [z](#real-heading)\n",
 			"b.md": "---\ntitle: B\n---\n## Other\n",
@@ -117,10 +117,10 @@ func TestCheckPages(t *testing.T) {
 		}, nil},
 		{"reference links", map[string]string{
 			"a.md": "---\ntitle: A\n---\nSee [b][ref].\n\n[ref]: nope.md\n",
-		}, []string{`content/a.md:6: link "nope.md": no such page in content/`}},
+		}, []string{`content/a.md:6: link "nope.md": no such page in content/ (not copied? link its upstream permalink, https://github.com/OWNER/REPO/blob/<commit>/PATH)`}},
 		{"link without text", map[string]string{
 			"a.md": "---\ntitle: A\n---\nText.\n\n[](nope.md)\n",
-		}, []string{`content/a.md:6: link "nope.md": no such page in content/`}},
+		}, []string{`content/a.md:6: link "nope.md": no such page in content/ (not copied? link its upstream permalink, https://github.com/OWNER/REPO/blob/<commit>/PATH)`}},
 		{"anchor on a page with broken front matter is not checked twice", map[string]string{
 			"a.md": "---\ntitle: A\n---\n[x](b.md#z)\n",
 			"b.md": "---\ntitle: [\n---\n",
@@ -137,6 +137,38 @@ func TestCheckPages(t *testing.T) {
 			`content/a.md:3: title "Same" is also used by content/b/c.md, content/e/_index.md`,
 			`content/b/c.md:2: title "same" is also used by content/a.md, content/e/_index.md`,
 			`content/e/_index.md:2: title "Same" is also used by content/a.md, content/b/c.md`,
+		}},
+		{"a page without a title takes its first level-1 heading", map[string]string{
+			"og/_index.md":      "*(Up.)*\n\n# Operator Guide\n\nSee [maintenance](maintenance.md#upgrades).\n",
+			"og/maintenance.md": "# Maintenance\n\n## Contents\n\n# Upgrades\n",
+			"og/none.md":        "Just text.\n\n## A section\n",
+			"og/empty.md":       "---\ntitle: \"\"\nsummary: s\n---\n## Two\n",
+			"og/dup.md":         "# Maintenance\n",
+			"bundle/index.md":   "---\ntitle: B\n---\n",
+			"bundle/notes.md":   "Notes, a page resource.\n",
+		}, []string{
+			`content/og/dup.md:1: title "Maintenance" is also used by content/og/maintenance.md`,
+			`content/og/empty.md:2: no title: set title in the front matter, or start the page with a "# " heading`,
+			`content/og/maintenance.md:1: title "Maintenance" is also used by content/og/dup.md`,
+			`content/og/none.md:1: no title: set title in the front matter, or start the page with a "# " heading`,
+		}},
+		{"the title heading is no anchor; raw HTML anchors are", map[string]string{
+			"a.md": "# Steps\n\n<a name=\"cleanup\" />\n\n## Steps\n\n<p id='p1'>x</p>\n\n[a](#steps) [b](#steps-1) [c](#cleanup) [d](#p1) [e](#nope)\n",
+		}, []string{
+			`content/a.md:9: link "#nope": no heading with id "nope" on this page`,
+			`content/a.md:9: link "#steps-1": no heading with id "steps-1" on this page`,
+		}},
+		{"raw HTML loads nothing from the network and runs nothing", map[string]string{
+			"a.md": "# A\n\n[![build](https://ci.example.com/badge.svg)](https://ci.example.com)\n\n<img src=\"https://img.example.com/x.png\" alt=\"x\">\n<img src=\"/img/local.png\"> <a href=\"https://example.com\">ok</a>\n\n<iframe src=\"dash.html\"></iframe>\n",
+		}, []string{
+			`content/a.md:5: raw HTML loads https://img.example.com/x.png from the network; the site makes no external requests: save it under static/ and point at it there, or link to it`,
+			`content/a.md:8: raw HTML <iframe>: pages run and embed nothing but the theme; link to it instead`,
+		}},
+		{"a link to a file not copied gets its upstream permalink", map[string]string{
+			"og/readme.md": "---\ntitle: Guide\nsources:\n  - title: upstream\n    url: https://github.com/o/r/blob/0123456789abcdef0123456789abcdef01234567/docs/og/README.md\n---\n[user guide](../user-guide) [v2](../mantav2.md#intro)\n",
+		}, []string{
+			`content/og/readme.md:7: link "../mantav2.md#intro": no such page in content/ (not copied? link it upstream: https://github.com/o/r/blob/0123456789abcdef0123456789abcdef01234567/docs/mantav2.md#intro)`,
+			`content/og/readme.md:7: link "../user-guide": no such page in content/ (not copied? link it upstream: https://github.com/o/r/blob/0123456789abcdef0123456789abcdef01234567/docs/user-guide)`,
 		}},
 		{"cheat-sheet schema applies to tools pages only", map[string]string{
 			"tools/_index.md":   "---\ntitle: Tools\n---\n",
@@ -231,7 +263,7 @@ func TestCheckProject(t *testing.T) {
 	if r.Pages != 2 || r.CheatSheets != 1 {
 		t.Errorf("Pages, CheatSheets = %d, %d; want 2, 1", r.Pages, r.CheatSheets)
 	}
-	want := `content/_index.md:4: link "tools/gone.md": no such page in content/`
+	want := `content/_index.md:4: link "tools/gone.md": no such page in content/ (not copied? link its upstream permalink, https://github.com/OWNER/REPO/blob/<commit>/PATH)`
 	if len(r.Findings) != 1 || r.Findings[0].String() != want {
 		t.Errorf("findings %v, want [%s]", r.Findings, want)
 	}
@@ -300,6 +332,69 @@ func BenchmarkCheckPages(b *testing.B) {
 	for b.Loop() {
 		if r := CheckPages("content/", pages); len(r.Findings) != 0 {
 			b.Fatalf("findings: %v", r.Findings[:1])
+		}
+	}
+}
+
+// Raw HTML other than comments is listed once, by file.
+func TestRawHTML(t *testing.T) {
+	pages := map[string][]byte{
+		"doctoc.md": []byte("# A\n\n<!-- START doctoc -->\n- [s](#s)\n<!-- END doctoc -->\n\n## S\n"),
+		"anchor.md": []byte("# B\n\n<a name=\"x\"/>\n\n## C\n"),
+		"table.md":  []byte("# C\n\n| a | b<br />c |\n|---|---|\n| 1 | 2 |\n"),
+		"code.md":   []byte("# D\n\n`<b>` and\n\n    <table>\n"),
+	}
+	r := CheckPages("content/", pages)
+	if len(r.Findings) != 0 {
+		t.Errorf("findings: %v", r.Findings)
+	}
+	if got := strings.Join(r.RawHTML, " "); got != "content/anchor.md content/table.md" {
+		t.Errorf("RawHTML = %q", got)
+	}
+	want := "2 pages carry raw HTML, which the site renders as written: content/anchor.md, content/table.md"
+	if got := r.RawHTMLNote(); got != want {
+		t.Errorf("note:\n got %q\nwant %q", got, want)
+	}
+	if got := (&Report{}).RawHTMLNote(); got != "" {
+		t.Errorf("note without raw HTML: %q", got)
+	}
+}
+
+// A project that turns raw HTML off gets no note, and its raw anchors are
+// no anchors: the site leaves them out.
+func TestRawHTMLOff(t *testing.T) {
+	for _, tc := range []struct {
+		config   string
+		findings int
+		rawHTML  int
+	}{
+		{"title = \"t\"\n", 0, 1},
+		{"title = \"t\"\n[markup.goldmark.renderer]\nunsafe = true\n", 0, 1},
+		{"title = \"t\"\n[markup.goldmark.renderer]\nunsafe = false\n", 1, 0},
+	} {
+		dir := t.TempDir()
+		for name, body := range map[string]string{
+			"config.toml":  tc.config,
+			"content/a.md": "# A\n\n<a name=\"x\"></a>\n\n[x](#x)\n",
+		} {
+			p := filepath.Join(dir, name)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p, err := project.Find(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := Check(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Findings) != tc.findings || len(r.RawHTML) != tc.rawHTML {
+			t.Errorf("%q: findings %v, raw HTML %v", tc.config, r.Findings, r.RawHTML)
 		}
 	}
 }

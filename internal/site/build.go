@@ -167,6 +167,14 @@ func load(opts Options, dir, cfgFile string, top map[string]any, dest, publishDi
 	if err != nil {
 		return nil, err
 	}
+	contentDir := "content"
+	if c, ok := top["contentDir"].(string); ok && c != "" {
+		contentDir = c
+	}
+	if !filepath.IsAbs(contentDir) {
+		contentDir = filepath.Join(dir, contentDir)
+	}
+	srcFs = newTitleFs(srcFs, contentDir)
 
 	cacheDir, err := os.UserCacheDir()
 	if err != nil {
@@ -193,6 +201,11 @@ func load(opts Options, dir, cfgFile string, top map[string]any, dest, publishDi
 	}
 	if noGit {
 		flags.Set("enableGitInfo", false)
+	}
+	if !rawHTMLSet(top) {
+		// Raw HTML in content is rendered as written (README, "Raw HTML
+		// in content"), unless config.toml says otherwise.
+		flags.Set("markup.goldmark.renderer.unsafe", true)
 	}
 	env := "production"
 	if opts.Development {
@@ -287,6 +300,7 @@ func (s *Site) Build(events ...fsnotify.Event) (Result, error) {
 	}
 	err := s.h.Build(hugolib.BuildCfg{NoBuildLock: true}, events...)
 	wg.Wait()
+	s.log.flushRawHTML()
 	if errs := s.log.errors(); len(errs) > 0 {
 		return Result{}, &BuildError{Lines: errs}
 	}
@@ -475,4 +489,23 @@ func rel(dir, p string) string {
 		return filepath.ToSlash(r)
 	}
 	return p
+}
+
+// rawHTMLSet reports whether config.toml sets
+// markup.goldmark.renderer.unsafe, Hugo's switch for raw HTML in content.
+func rawHTMLSet(top map[string]any) bool {
+	var m any = top
+	for _, k := range []string{"markup", "goldmark", "renderer"} {
+		mm, ok := m.(map[string]any)
+		if !ok {
+			return false
+		}
+		m = mm[k]
+	}
+	r, ok := m.(map[string]any)
+	if !ok {
+		return false
+	}
+	_, set := r["unsafe"]
+	return set
 }

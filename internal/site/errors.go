@@ -28,16 +28,40 @@ type logCollector struct {
 	dir  string
 	warn io.Writer
 
-	mu   sync.Mutex
-	errs []string
-	seen map[string]bool
+	mu      sync.Mutex
+	errs    []string
+	seen    map[string]bool
+	rawHTML map[string]bool // pages whose raw HTML Hugo left out
 }
 
 func (c *logCollector) reset() {
 	c.mu.Lock()
 	c.errs = nil
 	c.seen = nil
+	c.rawHTML = nil
 	c.mu.Unlock()
+}
+
+// rawHTMLOmitted is Hugo's warning, once per page, when it leaves raw HTML
+// out (markup.goldmark.renderer.unsafe = false); it points at Hugo's
+// settings. The pages are said once per build instead (flushRawHTML).
+var rawHTMLOmitted = regexp.MustCompile(`^Raw HTML omitted while rendering "?([^";]+)"?;`)
+
+// flushRawHTML writes one warning naming the pages whose raw HTML was
+// left out in this build, if any.
+func (c *logCollector) flushRawHTML() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.rawHTML) == 0 || c.warn == nil {
+		return
+	}
+	files := make([]string, 0, len(c.rawHTML))
+	for f := range c.rawHTML {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	fmt.Fprintf(c.warn, "warning: raw HTML left out of %d page(s), as config.toml sets markup.goldmark.renderer.unsafe = false: %s\n", len(files), strings.Join(files, ", "))
+	c.rawHTML = nil
 }
 
 func (c *logCollector) handle(e *logg.Entry) error {
@@ -54,6 +78,13 @@ func (c *logCollector) handle(e *logg.Entry) error {
 			c.errs = append(c.errs, msg)
 		}
 	case e.Level == logg.LevelWarn:
+		if m := rawHTMLOmitted.FindStringSubmatch(msg); m != nil {
+			if c.rawHTML == nil {
+				c.rawHTML = map[string]bool{}
+			}
+			c.rawHTML[m[1]] = true
+			return nil
+		}
 		if c.warn != nil {
 			fmt.Fprintf(c.warn, "warning: %s\n", msg)
 		}
