@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"os/exec"
 	"os/user"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -43,15 +45,33 @@ you run irp vault rekey with a key that opens them.`,
 	return cmd
 }
 
+// defaultName is the name written after a new recipient's key: git's
+// user.name in the project (what teammates know you by), else $USER, else
+// the account's name.
+func defaultName(dir string, getenv func(string) string) string {
+	cmd := exec.Command("git", "config", "user.name")
+	cmd.Dir = dir
+	if out, err := cmd.Output(); err == nil {
+		if name := strings.TrimSpace(string(out)); name != "" {
+			return name
+		}
+	}
+	if name := getenv("USER"); name != "" {
+		return name
+	}
+	if u, err := user.Current(); err == nil {
+		return u.Username
+	}
+	return ""
+}
+
 func runVaultInit(o *vaultInitOptions) error {
 	p, err := o.Project()
 	if err != nil {
 		return err
 	}
 	if o.Name == "" {
-		if u, err := user.Current(); err == nil {
-			o.Name = u.Username
-		}
+		o.Name = defaultName(o.Dir, o.Getenv)
 	}
 	res, err := vault.Init(p, vault.InitOptions{Name: o.Name, Force: o.Force, Identity: o.Identity, Getenv: o.Getenv, Home: o.Home})
 	if err != nil {

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"irp/internal/problem"
+	"irp/internal/vault"
 
 	"github.com/spf13/cobra"
 )
@@ -42,7 +45,13 @@ func runVaultRekey(o *vaultRekeyOptions) error {
 	}
 	n, err := v.Rekey(keys.ids)
 	if err != nil {
-		return keys.explain(err)
+		err = keys.explain(err)
+		// Rekey is what an organiser runs right after changing the
+		// recipients: the files still open only with a key of the old list.
+		if noID := new(vault.NoIdentityError); errors.As(err, &noID) && noID.What != "" {
+			return problem.WithHint(err, "pass a key of the old recipients with -i OLD-KEY (on a fresh copy of this repository: -i testdata/demo-instigator.key)")
+		}
+		return err
 	}
 	fmt.Fprintf(o.IO.Out, "re-encrypted %d file(s) to %d recipient(s)\n", n, len(v.Recipients))
 	return nil
