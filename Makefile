@@ -6,7 +6,7 @@ SITE    := $(BIN)/irp-site
 GOFILES := $(shell find cmd internal -name '*.go' 2>/dev/null)
 THEME   := $(shell find themes -type f 2>/dev/null)
 
-.PHONY: all site serve check test bench bench-site bench-vault bench-impact fuzz clean
+.PHONY: all site serve check install test bench bench-site bench-vault bench-impact fuzz clean
 
 all: $(IRP) $(SITE)
 
@@ -29,6 +29,13 @@ serve: $(IRP) $(SITE)
 ## check: lint content, verify the vault, run the leak check
 check: $(IRP) $(SITE)
 	$(IRP) check
+
+## install: copy irp and irp-site to $(PREFIX)/bin (default ~/.local/bin), so `irp` is on PATH
+PREFIX ?= $(HOME)/.local
+install: $(IRP) $(SITE)
+	install -d $(PREFIX)/bin
+	install -m 0755 $(IRP) $(SITE) $(PREFIX)/bin/
+	@case ":$$PATH:" in *":$(PREFIX)/bin:"*) ;; *) echo "add $(PREFIX)/bin to PATH to type irp anywhere";; esac
 
 ## test: go.mod tidy, vet, formatting, and the whole test suite with the race detector
 test:
