@@ -95,6 +95,9 @@ func TestScripts(t *testing.T) {
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
+			case "memory":
+				out, err := exec.Command("stat", "-f", "-c", "%T", "/dev/shm").Output()
+				return err == nil && strings.TrimSpace(string(out)) == "tmpfs", nil
 			case "age":
 				_, err := exec.LookPath("age")
 				return err == nil, nil
@@ -117,7 +120,7 @@ func exitcodeCmd(ts *testscript.TestScript, neg bool, args []string) {
 	cmd := exec.Command(lookIn(ts.Getenv("PATH"), args[1]), args[2:]...)
 	cmd.Dir = ts.MkAbs(".")
 	env := os.Environ()
-	for _, k := range []string{"PATH", "HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "IRP_IDENTITY", "EDITOR", "TMPDIR", "WORK"} {
+	for _, k := range []string{"PATH", "HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR", "IRP_IDENTITY", "EDITOR", "TMPDIR", "WORK"} {
 		env = append(env, k+"="+ts.Getenv(k))
 	}
 	cmd.Env = env

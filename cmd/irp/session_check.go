@@ -84,10 +84,13 @@ func (f *Factory) session(dir string) (*session.Env, *session.Page, error) {
 		return nil, nil, err
 	}
 	env, err := session.Load(p)
-	if err != nil || dir == "" {
-		return env, nil, err
+	if err != nil {
+		return nil, nil, err
 	}
 	env.Now = f.Now
+	if dir == "" {
+		return env, nil, nil
+	}
 	page, err := env.Read(dir)
 	return env, page, err
 }

@@ -26,7 +26,8 @@ func newVaultOpenCmd(f *Factory, runF func(*vaultOpenOptions) error) *cobra.Comm
 		Short: "Decrypt a scenario to stdout (in memory; nothing is written to disk)",
 		Long: `Decrypt a sealed scenario and print it. The file must hold the scenario
 its name says (the id and revision are sealed inside it), so a renamed or
-swapped file is reported instead of printed.
+swapped file is reported instead of printed. Output redirected into a file
+inside the project (where the site is built from) is refused.
 
 --section prints one section, for example the hint ladder during a session
 without the resolution on screen. --raw prints the decrypted text without
@@ -58,6 +59,9 @@ func runVaultOpen(o *vaultOpenOptions) error {
 	}
 	v, err := o.Vault()
 	if err != nil {
+		return err
+	}
+	if err := vault.CheckOutput(v.Project, o.IO.Out); err != nil {
 		return err
 	}
 	keys, err := o.Keys(o.Identities)

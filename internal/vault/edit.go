@@ -25,6 +25,35 @@ type Editor struct {
 	Stdout      io.Writer
 	Stderr      io.Writer
 	Interactive bool // a terminal is attached: on a parse error, edit again
+	// RuntimeDir is $XDG_RUNTIME_DIR: the first place tried for the
+	// decrypted copy, when it is memory-backed.
+	RuntimeDir string
+	// Disk allows the decrypted copy in a temp dir on disk when no
+	// memory-backed directory is found.
+	Disk bool
+}
+
+// sharedMemory is the memory-backed directory tried after RuntimeDir.
+var sharedMemory = "/dev/shm"
+
+// ErrNoMemoryDir means no memory-backed directory was found for the
+// decrypted copy, and a directory on disk was not allowed.
+var ErrNoMemoryDir = errors.New("no memory-backed directory for the decrypted copy ($XDG_RUNTIME_DIR and /dev/shm are not tmpfs): on disk, deleted plaintext may survive in free blocks; pass --disk to accept that")
+
+// privateDir makes the directory (0700) for the decrypted copy: in
+// memory-backed storage when there is any, else on disk if ed allows it.
+func privateDir(ed Editor) (string, error) {
+	for _, root := range []string{ed.RuntimeDir, sharedMemory} {
+		if root != "" && memoryBacked(root) {
+			if dir, err := os.MkdirTemp(root, "irp-edit-"); err == nil {
+				return dir, nil
+			}
+		}
+	}
+	if !ed.Disk {
+		return "", ErrNoMemoryDir
+	}
+	return os.MkdirTemp("", "irp-edit-")
 }
 
 // editorArgs adds the flags that keep vim-like editors from writing swap
@@ -41,9 +70,11 @@ func editorArgs(cmd []string, file string) []string {
 // ErrInterrupted means edit was stopped by SIGINT, SIGTERM or SIGHUP.
 var ErrInterrupted = errors.New("interrupted: nothing sealed, the decrypted copy was removed")
 
-// Edit decrypts scenario id into a private temp dir (0700), runs the
-// editor on it and re-seals it with the next revision if it changed. The
-// dir is removed on return, including when SIGINT, SIGTERM or SIGHUP arrive.
+// Edit decrypts scenario id into a private temp dir (0700, in
+// memory-backed storage unless ed.Disk allows disk), runs the editor on it
+// and re-seals it with the next revision if it changed. The dir, with any
+// swap or backup file the editor left in it, is shredded on return,
+// including when SIGINT, SIGTERM or SIGHUP arrive.
 func (v *Vault) Edit(id string, ids []age.Identity, ed Editor) (changed bool, err error) {
 	s, err := v.Open(id, ids)
 	if err != nil {
@@ -55,7 +86,7 @@ func (v *Vault) Edit(id string, ids []age.Identity, ed Editor) (changed bool, er
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sig)
-	dir, err := os.MkdirTemp("", "irp-edit-")
+	dir, err := privateDir(ed)
 	if err != nil {
 		return false, err
 	}

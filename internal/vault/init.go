@@ -10,6 +10,7 @@ import (
 
 	"filippo.io/age"
 
+	"irp/internal/atomicfile"
 	"irp/internal/project"
 )
 
@@ -64,7 +65,7 @@ func Init(p project.Project, o InitOptions) (*Initialized, error) {
 	if err := os.MkdirAll(filepath.Join(v.Dir, "scenarios"), 0o755); err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(v.RecipientsFile(), []byte(src), 0o644); err != nil {
+	if err := atomicfile.Write(v.RecipientsFile(), []byte(src), 0o644); err != nil {
 		return nil, err
 	}
 	files, _ := v.Files()
