@@ -37,7 +37,7 @@ func TestEditInMemoryShredsSwapFiles(t *testing.T) {
 echo "$d" > `+where+`
 echo plaintext > "$d/.amber-heron.md.swp"
 cp "$1" "$1~"
-sed -i 's/^What the responders are told.*/Edited./' "$1"
+sed -i 's/^Uploads are slow since noon./Edited./' "$1"
 `), 0o755)
 	changed, err := v.Edit("amber-heron", ids, Editor{Command: []string{"sh", script}, RuntimeDir: run})
 	if err != nil || !changed {
