@@ -77,6 +77,7 @@ func hint(err error) string {
 		unfin   *vault.UnfinishedError
 		seen    *vault.SeenError
 		badID   *vault.BadIDError
+		loose   *vault.LooseKeyError
 	)
 	switch {
 	case errors.As(err, &noID) && noID.What == "":
@@ -87,6 +88,8 @@ func hint(err error) string {
 		return "pass -i KEY to replace it with a new revision, or pick another --id"
 	case errors.As(err, &replace):
 		return "pick another --id, or remove the old file first if it is really to be replaced"
+	case errors.As(err, &loose):
+		return "chmod 600 " + loose.File
 	case errors.As(err, &badID) && badID.Session():
 		return "irp session when content/sessions/" + badID.ID + " shows a session's sealed start time"
 	case errors.As(err, &badID):

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,7 +14,7 @@ import (
 // and what its people practised, as JSON.
 func TestRunTeamJSON(t *testing.T) {
 	f, out, errOut := testFactory(t)
-	if err := runTeam(&teamOptions{Factory: f, JSON: true, Identities: []string{"../../testdata/demo-instigator.key"}}); err != nil {
+	if err := runTeam(&teamOptions{Factory: f, JSON: true, Identities: []string{demoKey(t)}}); err != nil {
 		t.Fatalf("%v (stderr %q)", err, errOut)
 	}
 	var got struct {
@@ -41,7 +43,7 @@ func TestRunTeamJSON(t *testing.T) {
 func TestRunVaultPickRanked(t *testing.T) {
 	f, out, _ := testFactory(t)
 	err := runVaultPick(&vaultPickOptions{Factory: f, Responders: "hana.sato,jun.park,dee.moreau", JSON: true,
-		Identities: []string{"../../testdata/demo-instigator.key"}})
+		Identities: []string{demoKey(t)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,4 +63,19 @@ func TestRunVaultPickRanked(t *testing.T) {
 			t.Errorf("%s (%d new) ranked below %s (%d new)", rows[i].ID, len(rows[i].NewGround), rows[i-1].ID, len(rows[i-1].NewGround))
 		}
 	}
+}
+
+// demoKey is a private copy of the repository's demo key: git checks files
+// out readable by all, and irp refuses such an identity file.
+func demoKey(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../../testdata/demo-instigator.key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(t.TempDir(), "demo.key")
+	if err := os.WriteFile(name, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return name
 }

@@ -27,7 +27,7 @@ func testFactory(t *testing.T) (*Factory, *bytes.Buffer, *bytes.Buffer) {
 func TestRunVaultOpenSection(t *testing.T) {
 	f, out, errOut := testFactory(t)
 	err := runVaultOpen(&vaultOpenOptions{Factory: f, ID: "amber-heron", Section: "hints",
-		Identities: []string{"../../testdata/demo-instigator.key"}})
+		Identities: []string{demoKey(t)}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,8 +12,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"unicode/utf8"
 
@@ -55,6 +57,9 @@ func LoadIdentities(flags []string, getenv func(string) string, home string) ([]
 	if len(explicit) > 0 {
 		for _, f := range explicit {
 			got, err := ParseIdentityFile(f)
+			if err == nil {
+				err = checkPrivate(f)
+			}
 			if err != nil {
 				return nil, explicit, err
 			}
@@ -73,6 +78,9 @@ func LoadIdentities(flags []string, getenv func(string) string, home string) ([]
 			continue
 		}
 		got, err := ParseIdentityFile(f)
+		if err == nil {
+			err = checkPrivate(f)
+		}
 		if err != nil {
 			first = cmp.Or(first, err)
 			continue
@@ -86,6 +94,31 @@ func LoadIdentities(flags []string, getenv func(string) string, home string) ([]
 		return nil, tried, &NoIdentityError{Tried: tried}
 	}
 	return ids, tried, nil
+}
+
+// LooseKeyError means an identity file can be read by its group or by
+// others: like ssh, irp will not use a private key that is not private.
+type LooseKeyError struct {
+	File string
+	Mode fs.FileMode
+}
+
+func (e *LooseKeyError) Error() string {
+	return fmt.Sprintf("identity %s is readable by others (mode %04o): a private key must be private", e.File, e.Mode.Perm())
+}
+
+// checkPrivate refuses an identity file that its group or others can
+// read. A plugin identity file holds no secret of its own, but is held to
+// the same rule: irp cannot tell until it has read it.
+func checkPrivate(name string) error {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil // ParseIdentityFile says what is wrong with it
+	}
+	if runtime.GOOS != "windows" && fi.Mode().IsRegular() && fi.Mode().Perm()&0o077 != 0 {
+		return &LooseKeyError{File: name, Mode: fi.Mode()}
+	}
+	return nil
 }
 
 // NoIdentityError says that no identity file was found, or none opened a file.

@@ -146,3 +146,44 @@ func TestPassphraseProtectedSSHKey(t *testing.T) {
 		t.Fatalf("open foreign file: %v, asked %d", err, *asked)
 	}
 }
+
+// TestLooseKeyRefused: an identity file its group or others can read is
+// refused, as ssh refuses one; a public file given as an identity still
+// gets its own error first.
+func TestLooseKeyRefused(t *testing.T) {
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	key := filepath.Join(dir, "id.key")
+	if err := os.WriteFile(key, []byte(id.String()+"\n"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	getenv := func(string) string { return "" }
+	_, _, err = LoadIdentities([]string{key}, getenv, dir)
+	var loose *LooseKeyError
+	if !errors.As(err, &loose) || loose.File != key || loose.Mode.Perm() != 0o640 {
+		t.Fatalf("0640 key: %v, want a LooseKeyError", err)
+	}
+	if err := os.Chmod(key, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if ids, _, err := LoadIdentities([]string{key}, getenv, dir); err != nil || len(ids) != 1 {
+		t.Fatalf("0600 key: %v %v", ids, err)
+	}
+	// A default file that is loose is passed over for one that loads.
+	home := t.TempDir()
+	sshDir := filepath.Join(home, ".ssh")
+	os.MkdirAll(filepath.Join(home, ".config", "irp"), 0o700)
+	os.MkdirAll(sshDir, 0o700)
+	os.WriteFile(filepath.Join(home, ".config", "irp", "identity"), []byte(id.String()+"\n"), 0o644)
+	if _, _, err := LoadIdentities(nil, getenv, home); !errors.As(err, &loose) {
+		t.Fatalf("only a loose default file: %v, want a LooseKeyError", err)
+	}
+	pub := filepath.Join(dir, "recipients")
+	os.WriteFile(pub, []byte(id.Recipient().String()+"\n"), 0o644)
+	if _, _, err := LoadIdentities([]string{pub}, getenv, dir); err == nil || errors.As(err, &loose) {
+		t.Fatalf("a public key file: %v, want its own error", err)
+	}
+}
