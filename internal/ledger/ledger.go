@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"irp/internal/atomicfile"
 	"os"
 	"time"
 )
@@ -100,9 +101,9 @@ func hash(line []byte) string {
 }
 
 // Append adds entries to the ledger at path, creating it if needed. It checks
-// the existing chain first and writes each entry as one line with fsync.
+// the existing chain first, then replaces the file whole (atomicfile).
 func Append(path string, entries ...Entry) error {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o644)
 	if err != nil {
 		return err
 	}
@@ -115,20 +116,14 @@ func Append(path string, entries ...Entry) error {
 	if last != nil {
 		prev = hash(last)
 	}
-	end, err := f.Seek(0, io.SeekEnd)
+	old, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if end > 0 {
-		// A file whose last line lacks a newline still gets whole lines.
-		tail := make([]byte, 1)
-		if _, err := f.ReadAt(tail, end-1); err != nil {
-			return err
-		}
-		if tail[0] != '\n' {
-			buf.WriteByte('\n')
-		}
+	buf := bytes.NewBuffer(old)
+	// A file whose last line lacks a newline still gets whole lines.
+	if len(old) > 0 && old[len(old)-1] != '\n' {
+		buf.WriteByte('\n')
 	}
 	for _, e := range entries {
 		if e.Time.IsZero() {
@@ -144,10 +139,9 @@ func Append(path string, entries ...Entry) error {
 		buf.WriteByte('\n')
 		prev = hash(line)
 	}
-	if _, err := f.Write(buf.Bytes()); err != nil {
-		return err
-	}
-	return f.Sync()
+	// The whole file is replaced (temp file, fsync, rename), so a crash
+	// leaves the ledger as it was or with every new line, never half a line.
+	return atomicfile.Write(path, buf.Bytes(), 0o644)
 }
 
 // SeenBy returns the scenarios who has seen.
