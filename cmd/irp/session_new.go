@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,7 +29,9 @@ With --window the incident starts at a surprise time: irp picks a minute
 inside the window at random, seals it to the vault's recipients in
 vault/sessions/<dir>.age (an instigator reads it with
 age -d -i KEY), and the page shows only the window. --date may be given too;
-the window must then lie on its day.
+the window must then lie on its day. --coordinator names the responder who
+keeps track of the threads of investigation and posts a status report in
+the chat every half hour (RFD 124); irp session check suggests one.
 
 content/sessions/plans.json and sessions.ics (the calendar feed) are
 rewritten to include the new plan. Then run irp session check on it.`,
@@ -70,6 +73,9 @@ rewritten to include the new plan. Then run irp session check on it.`,
 					return problem.Usage(fmt.Errorf("--%w", err))
 				}
 			}
+			if o.Coordinator != "" && !slices.Contains(o.Responders, o.Coordinator) {
+				return problem.Usagef("--coordinator: %s is not one of the responders", o.Coordinator)
+			}
 			env, err := sessionEnv()
 			if err != nil {
 				return wrapf(err, "session new")
@@ -95,6 +101,7 @@ rewritten to include the new plan. Then run irp session check on it.`,
 	f.StringVar(&window, "window", "", "START/END: start at a surprise time inside this window, sealed for the instigators")
 	f.StringVar(&instigators, "instigators", "", "comma-separated handles of the instigators (1 to 3)")
 	f.StringVar(&responders, "responders", "", "comma-separated handles of the responders (3 to 6)")
+	f.StringVar(&o.Coordinator, "coordinator", "", "the responder who is investigation coordinator (RFD 124): posts a status report every half hour")
 	return cmd
 }
 

@@ -25,6 +25,14 @@ vault/ledger.jsonl (if irp session run did not already), and team.json next
 to the page holds the team as names or initials (config.toml
 [params] team_names).
 
+When instigators recorded the session (irp session console, mark, hint),
+their journals in vault/sessions are merged first: start, end and the
+[[timeline]] and [[hints]] entries they give are written into the page
+(entries written by hand or imported from the chat stay), and private
+notes are sealed to vault/sessions/<dir>.notes.age. A warning names an
+incident longer than [params] status_every (default 30m) with no status
+report on its timeline.
+
 The page's front matter gives the times: start and end, one [[timeline]]
 table per moment (at, event, note) and one [[hints]] table per rung given
 (rung, at, note); irp session new leaves them there as comments to fill in.
@@ -85,6 +93,15 @@ one line naming the file, line and field; exit 1, and no file changes.`,
 			}
 			if len(res.Seen) > 0 {
 				fmt.Fprintf(out, "recorded %s as having seen %s\n", strings.Join(res.Seen, ", "), page.Scenario)
+			}
+			if res.Synced > 0 {
+				fmt.Fprintf(out, "merged %d timeline and hint entries from the instigators' journals\n", res.Synced)
+			}
+			if res.Notes {
+				fmt.Fprintf(out, "sealed the private notes in vault/%s.age\n", session.NotesName(page.Name))
+			}
+			for _, w := range res.Warn {
+				fmt.Fprintf(errOut, "%s\n", w)
 			}
 			pool := "the scenario is in the pool: the page names only the codename"
 			if res.Retired {
