@@ -236,7 +236,10 @@ func rewriteFront(s *Summary, src []byte, set map[string]string, tl []Event, hs 
 	// Top-level keys: replace in place (tables come after every top-level
 	// key, so no line before one was cut), else add after the opening +++.
 	var add []string
-	for _, key := range slices.Sorted(maps.Keys(set)) {
+	for _, key := range []string{"start", "end"} {
+		if _, ok := set[key]; !ok {
+			continue
+		}
 		line := key + " = " + set[key] + nl
 		if n, ok := s.front.keys[key]; ok && n-1 < len(kept) {
 			kept[n-1] = line
