@@ -194,7 +194,11 @@ func rewriteFront(s *Summary, src []byte, set map[string]string, tl []Event, hs 
 			end--
 		}
 		texts[m[1]] = append(texts[m[1]], strings.Join(lines[i:end], ""))
-		kept = append(kept, lines[end:j]...)
+		for _, l := range lines[end:j] {
+			if strings.TrimSpace(l) != "" {
+				kept = append(kept, l) // a comment; blank lines go
+			}
+		}
 		i = j - 1
 	}
 	if len(texts["timeline"]) != len(s.Timeline) || len(texts["hints"]) != len(s.Hints) {
@@ -248,15 +252,18 @@ func rewriteFront(s *Summary, src []byte, set map[string]string, tl []Event, hs 
 		add = append(add, line)
 	}
 	kept = slices.Insert(kept, 1, add...)
+	if len(blocks)+len(hblocks) > 0 {
+		for len(kept) > 1 && strings.TrimSpace(kept[len(kept)-1]) == "" {
+			kept = kept[:len(kept)-1]
+		}
+	}
 	var b strings.Builder
 	for _, l := range kept {
 		b.WriteString(l)
 	}
 	body := strings.Join(lines[closing:], "")
 	if len(blocks)+len(hblocks) > 0 {
-		if out := b.String(); !strings.HasSuffix(out, nl+nl) {
-			b.WriteString(nl)
-		}
+		b.WriteString(nl)
 		for i, bl := range append(blocks, hblocks...) {
 			if i > 0 {
 				b.WriteString(nl)
