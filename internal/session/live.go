@@ -3,6 +3,8 @@ package session
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -201,4 +203,26 @@ func (e *Env) cadence(s *Summary) string {
 	}
 	return fmt.Sprintf("%s: no status report on the timeline of a %d-minute incident (one is due every %s from %s; irp session mark DIR status-report --at HH:MM records one)",
 		s.Name, int(length.Minutes()), strings.TrimSuffix(every.String(), "0s"), who)
+}
+
+// SurpriseStart returns the start irp session new sealed for a session
+// planned with a window, or the page's date when there is none.
+func (e *Env) SurpriseStart(p *Page, ids []age.Identity) (time.Time, error) {
+	name := "sessions/" + p.Name
+	if _, err := os.Stat(filepath.Join(e.Vault.Dir, filepath.FromSlash(name)+".age")); err != nil {
+		if p.Date.Set && p.Date.Err == "" {
+			return p.Date.T, nil
+		}
+		return time.Time{}, nil
+	}
+	b, err := e.Vault.OpenBytes(name, ids)
+	if err != nil {
+		return time.Time{}, err
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(l), "start = "); ok {
+			return ParseTime(v)
+		}
+	}
+	return time.Time{}, fmt.Errorf("vault/%s.age holds no start time", name)
 }
