@@ -148,6 +148,21 @@ func (m *Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if k.Type == tea.KeyCtrlC {
 		return m, tea.Quit
 	}
+	// Keys typed faster than the screen reads them (or pasted) arrive as
+	// one message: outside a note, each is a key of its own.
+	if k.Type == tea.KeyRunes && len(k.Runes) > 1 && m.mode != "note" && m.mode != "public-note" {
+		var cmd tea.Cmd
+		for i, r := range k.Runes {
+			if m.mode == "note" || m.mode == "public-note" {
+				m.input = append(m.input, k.Runes[i:]...)
+				break
+			}
+			if _, cmd = m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}); cmd != nil {
+				break // q: quit
+			}
+		}
+		return m, cmd
+	}
 	switch m.mode {
 	case "note", "public-note":
 		return m.typing(k)

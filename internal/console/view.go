@@ -268,7 +268,6 @@ func fitLeft(s string, w int) string {
 	return "…" + string(r)
 }
 
-
 func wrap(s string, w int) []string {
 	return strings.Split(ansi.Wordwrap(s, w, ""), "\n")
 }
