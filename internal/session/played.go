@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"irp/internal/doc"
 	"irp/internal/journal"
@@ -219,7 +220,7 @@ func rewriteFront(s *Summary, src []byte, set map[string]string, tl []Event, hs 
 			text = orig("timeline", e.Line)
 		}
 		if text == "" {
-			text = renderTable("timeline", []kv{{"at", e.At.Raw}, {"event", strconv.Quote(e.Event)}, {"note", quoteOpt(e.Note)}, {"source", quoteOpt(e.Source)}}, nl)
+			text = renderTable("timeline", []kv{{"at", e.At.Raw}, {"event", tomlString(e.Event)}, {"note", quoteOpt(e.Note)}, {"source", quoteOpt(e.Source)}}, nl)
 		}
 		blocks = append(blocks, block{text, e.At.T})
 	}
@@ -322,7 +323,32 @@ func quoteOpt(s string) string {
 	if s == "" {
 		return ""
 	}
-	return strconv.Quote(s)
+	return tomlString(s)
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f || r == utf8.RuneError:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 func ensureNL(s, nl string) string {
