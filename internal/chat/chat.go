@@ -314,8 +314,12 @@ func msTime(ms int64) time.Time {
 }
 
 var (
-	plainFull  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\[(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)\]\s+<\s*[@+%&~]?([^<>\s]+)\s*>\s?(.*)$`) })
-	plainIrssi = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\[?(\d{2}:\d{2}(?::\d{2})?)\]?\s+<\s*[@+%&~ ]?([^<>\s]+)\s*>\s?(.*)$`) })
+	plainFull = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\[(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)\]\s+<\s*[@+%&~]?([^<>\s]+)\s*>\s?(.*)$`)
+	})
+	plainIrssi = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\[?(\d{2}:\d{2}(?::\d{2})?)\]?\s+<\s*[@+%&~ ]?([^<>\s]+)\s*>\s?(.*)$`)
+	})
 )
 
 // ParsePlain reads a plain-text log: "[2026-12-10 14:03:07] <ana> text"
