@@ -364,7 +364,7 @@ func (m *Model) finish() {
 	}
 	m.cfg.Page, m.done = page, true
 	p := res.Played
-	m.flash = fmt.Sprintf("wrote start, end, %d timeline entries and %d hint rungs into %s", len(p.Timeline), len(p.Hints), page.Rel)
+	m.flash = fmt.Sprintf("wrote start, end, %d timeline entries and %d hint rungs into the page", len(p.Timeline), len(p.Hints))
 	if len(p.Private) > 0 {
 		m.flash += "; private notes sealed"
 	}

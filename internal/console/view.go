@@ -2,7 +2,9 @@ package console
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
@@ -269,12 +271,42 @@ func fitLeft(s string, w int) string {
 }
 
 func wrap(s string, w int) []string {
-	return strings.Split(ansi.Wordwrap(s, w, ""), "\n")
+	return wrapAll(s, w)
 }
+
+// reflow joins the lines of each Markdown paragraph, so the text wraps at
+// the terminal's width rather than where the author broke it; list items,
+// headings, indented lines and code blocks keep their own lines.
+func reflow(md string) string {
+	var out []string
+	fenced, joinable := false, false
+	for _, l := range strings.Split(md, "\n") {
+		t := strings.TrimSpace(l)
+		starts := t == "" || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") ||
+			strings.HasPrefix(t, "|") || listNumber().MatchString(t) || strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t")
+		switch {
+		case strings.HasPrefix(t, "```"):
+			fenced = !fenced
+			out = append(out, l)
+			joinable = false
+		case fenced || t == "":
+			out = append(out, l)
+			joinable = false
+		case joinable && !starts:
+			out[len(out)-1] += " " + t
+		default:
+			out = append(out, l)
+			joinable = true
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+var listNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+[.)] `) })
 
 func wrapAll(s string, w int) []string {
 	var out []string
-	for _, l := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
+	for _, l := range strings.Split(strings.TrimRight(reflow(s), "\n"), "\n") {
 		out = append(out, strings.Split(ansi.Hardwrap(ansi.Wordwrap(l, w, ""), w, true), "\n")...)
 	}
 	return out
