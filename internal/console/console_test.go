@@ -42,12 +42,34 @@ draft = true
 status = "planned"
 codename = "brisk-plover"
 scenario = "amber-heron"
-instigators = ["ana"]
+instigators = ["ana", "ben"]
 responders = ["cy", "dee", "eli"]
 coordinator = "cy"
 +++
 
 ## Summary
+
+Written.
+
+## Impact
+
+Written.
+
+## Timeline
+
+Written.
+
+## Hints used
+
+Written.
+
+## Lessons
+
+Written.
+
+## Process suggestions
+
+Written.
 `
 
 // fixture is a project with amber-heron sealed and a planned session.
@@ -141,7 +163,9 @@ func press(tm *teatest.TestModel, keys string) {
 // TestConsolePlaysASession drives a whole session through the console's
 // keys on an 80x24 terminal: induced, detected, a hint, a private note, a
 // status report when it falls due, diagnosed, mitigated, resolved, then w
-// writes the page. The journal and the page hold every step.
+// writes the page. The journal and the page hold every step; then the
+// other instigator's late mark and publish give the published page with
+// both status reports and the coordinator.
 func TestConsolePlaysASession(t *testing.T) {
 	f := newFixture(t)
 	tm := teatest.NewTestModel(t, f.model(t), teatest.WithInitialTermSize(80, 24))
@@ -210,6 +234,32 @@ func TestConsolePlaysASession(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(f.dir, "vault/ledger.jsonl")); err != nil {
 		t.Errorf("responders not recorded: %v", err)
+	}
+
+	// The other instigator records a status report afterwards, as
+	// irp session mark --at does; publish merges both journals.
+	f.clock.Set("16:00")
+	f.load(t)
+	if _, err := f.env.Mark(f.page, f.env.Journal(f.page, f.ids, "ben"), journal.Event{Kind: journal.StatusReport, At: at("14:11")}); err != nil {
+		t.Fatal(err)
+	}
+	res, probs, err := f.env.Publish(f.page, f.ids)
+	if err != nil || len(probs) > 0 {
+		t.Fatalf("publish: %v %v", probs, err)
+	}
+	if res.Synced != 8 || len(res.Warn) != 0 {
+		t.Errorf("publish merged %d entries, warned %v", res.Synced, res.Warn)
+	}
+	b, err = os.ReadFile(filepath.Join(f.dir, "content/sessions/2026-12-01-brisk-plover/index.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = string(b)
+	if n := strings.Count(got, `event = "status report"`); n != 2 || !strings.Contains(got, `status = "published"`) {
+		t.Errorf("published page has %d status reports:\n%s", n, got)
+	}
+	if team, err := os.ReadFile(filepath.Join(f.dir, "content/sessions/2026-12-01-brisk-plover/team.json")); err != nil || !strings.Contains(string(team), `"coordinator": "C"`) {
+		t.Errorf("team.json: %s %v", team, err)
 	}
 }
 
