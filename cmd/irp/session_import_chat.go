@@ -63,7 +63,10 @@ them).`,
 			if err != nil {
 				return wrapf(err, "session import-chat")
 			}
-			keys, _ := loadKeys(idFiles)
+			keys, kerr := loadKeys(idFiles)
+			if kerr != nil && len(idFiles) > 0 {
+				return wrapf(kerr, "session import-chat")
+			}
 			res, err := env.ImportChat(page, o, keys.ids)
 			if err != nil {
 				return wrapf(err, "session import-chat")

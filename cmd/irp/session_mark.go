@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"irp/internal/journal"
 	"irp/internal/problem"
 	"irp/internal/session"
+	"irp/internal/vault"
 )
 
 func init() { addCommand("session", newSessionMarkCmd) }
@@ -94,7 +96,7 @@ vault/sessions/<dir>.notes.age and never published.`,
 // explainKeys says which identities were tried when a sealed file could
 // not be opened, or that none was found.
 func explainKeys(keys keyring, kerr, err error) error {
-	if kerr != nil && len(keys.ids) == 0 && strings.Contains(err.Error(), "no identity") {
+	if kerr != nil && errors.Is(err, vault.ErrNoKey) {
 		return kerr
 	}
 	return keys.explain(err)
