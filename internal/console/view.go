@@ -15,7 +15,7 @@ import (
 )
 
 type styles struct {
-	bar, dim, done, due, hint, err, tab, key lipgloss.Style
+	bar, dim, done, due, hint, err, tab lipgloss.Style
 }
 
 // newStyles returns the console's styles; without colour only bold and
@@ -29,7 +29,6 @@ func newStyles(noColor bool) styles {
 		hint: lipgloss.NewStyle().Bold(true),
 		err:  lipgloss.NewStyle().Bold(true),
 		tab:  lipgloss.NewStyle().Bold(true).Reverse(true),
-		key:  lipgloss.NewStyle().Bold(true),
 	}
 	if noColor {
 		return s
@@ -67,7 +66,7 @@ func (m *Model) View() string {
 
 	var bottom []string
 	if m.hint != "" && m.mode != "help" {
-		for _, l := range wrap(m.hint, w) {
+		for _, l := range wrapAll(m.hint, w) {
 			bottom = append(bottom, m.styles.hint.Render(l))
 		}
 	}
@@ -268,10 +267,6 @@ func fitLeft(s string, w int) string {
 		r = r[1:]
 	}
 	return "…" + string(r)
-}
-
-func wrap(s string, w int) []string {
-	return wrapAll(s, w)
 }
 
 // reflow joins the lines of each Markdown paragraph, so the text wraps at

@@ -104,3 +104,44 @@ func TestParseAt(t *testing.T) {
 		t.Error("soon parsed")
 	}
 }
+
+// FuzzApplyPlayed: for any page that parses, writing a played session into
+// it either fails or gives a page that parses, keeps every other field and
+// the body, and reads back the journal's entries.
+func FuzzApplyPlayed(f *testing.F) {
+	f.Add([]byte(playedPage))
+	f.Add([]byte("+++\ntitle = \"x\"\n[[hints]]\nrung = 2\n[extra]\na = 1\n+++\nbody\n"))
+	f.Add([]byte("+++\r\nstart = 2026-12-01T13:00:00Z\r\n+++\r\n"))
+	at := time.Date(2026, 12, 1, 13, 4, 0, 0, time.UTC)
+	p := Replay([]journal.Event{
+		{Kind: journal.Induced, At: at},
+		{Kind: journal.Hint, Rung: 1, At: at.Add(time.Minute), Note: "a \"quoted\"\nnote\x01"},
+		{Kind: journal.Resolved, At: at.Add(time.Hour)},
+	})
+	f.Fuzz(func(t *testing.T, src []byte) {
+		s, err := Parse("index.md", src)
+		if err != nil {
+			return
+		}
+		out, err := ApplyPlayed(s, src, p)
+		if err != nil {
+			return
+		}
+		back, err := Parse("index.md", out)
+		if err != nil {
+			t.Fatalf("the result does not parse: %v\n%s", err, out)
+		}
+		if string(back.Doc.Body) != string(s.Doc.Body) || !back.Start.T.Equal(at) {
+			t.Fatalf("body or start changed:\n%s", out)
+		}
+		n := 0
+		for _, h := range back.Hints {
+			if h.Source == FromJournal && h.Note == "a \"quoted\"\nnote\x01" {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Fatalf("the journal's hint reads back %d times:\n%s", n, out)
+		}
+	})
+}
