@@ -11,8 +11,10 @@ import (
 
 	"filippo.io/age"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
 
 	"irp/internal/journal"
 	"irp/internal/project"
@@ -267,6 +269,10 @@ func TestConsolePlaysASession(t *testing.T) {
 // the screen has 24 lines; u takes back the last mark; a asks first.
 func TestConsoleFitsAndUndoes(t *testing.T) {
 	f := newFixture(t)
+	// Render as on a colour terminal, so that NO_COLOR has colour to leave out.
+	lipgloss.SetColorProfile(termenv.TrueColor)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	colour := regexp.MustCompile(`\x1b\[[0-9;]*[34]8;`)
 	for _, noColor := range []bool{true, false} {
 		cfg := f.config()
 		cfg.NoColor = noColor
@@ -288,8 +294,8 @@ func TestConsoleFitsAndUndoes(t *testing.T) {
 					t.Errorf("after %q: line %d cells wide: %q", k, w, ansi.Strip(l))
 				}
 			}
-			if noColor && regexp.MustCompile(`\x1b\[[0-9;]*3[0-9];`).MatchString(view) {
-				t.Errorf("NO_COLOR view has colour codes")
+			if got := colour.MatchString(view); got == noColor {
+				t.Errorf("after %q: colour codes %v with NO_COLOR %v", k, got, noColor)
 			}
 		}
 		m.Update(tea.KeyMsg{Type: tea.KeyEsc})
