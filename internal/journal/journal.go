@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"filippo.io/age"
-	"golang.org/x/sys/unix"
 
 	"irp/internal/vault"
 )
@@ -142,19 +141,6 @@ func (j *Journal) Append(ev Event) (Event, error) {
 		return ev, fmt.Errorf("seal the journal %s: %w", j.Vault.Project.Rel(j.path()), err)
 	}
 	return ev, nil
-}
-
-// lock takes an exclusive flock on dir until unlock is called.
-func lock(dir string) (unlock func(), err error) {
-	f, err := os.Open(dir)
-	if err != nil {
-		return nil, err
-	}
-	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("lock %s: %w", dir, err)
-	}
-	return func() { f.Close() }, nil
 }
 
 func read(v *vault.Vault, ids []age.Identity, name string) ([]Event, error) {
