@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -50,6 +51,7 @@ rewritten to include the new plan. Then run irp session check on it.`,
 	fl.StringVar(&o.window, "window", "", "START/END: start at a surprise time inside this window, sealed for the instigators")
 	fl.StringVar(&o.instigators, "instigators", "", "comma-separated handles of the instigators (1 to 3)")
 	fl.StringVar(&o.responders, "responders", "", "comma-separated handles of the responders (3 to 6)")
+	fl.StringVar(&o.Coordinator, "coordinator", "", "the responder who is investigation coordinator (RFD 124): posts a status report every half hour")
 	return cmd
 }
 
@@ -86,6 +88,9 @@ func runSessionNew(o *sessionNewOptions) error {
 			return problem.Usage(fmt.Errorf("--%w", err))
 		}
 	}
+	if o.Coordinator != "" && !slices.Contains(o.Responders, o.Coordinator) {
+		return problem.Usagef("--coordinator: %s is not one of the responders", o.Coordinator)
+	}
 	env, _, err := o.session("")
 	if err != nil {
 		return err
@@ -98,6 +103,11 @@ func runSessionNew(o *sessionNewOptions) error {
 	if !plan.Start.IsZero() {
 		fmt.Fprintf(o.IO.Out, "surprise start sealed to %d recipient(s) in vault/sessions/%s.age; the page shows only the window\n",
 			len(env.Vault.Recipients), plan.Name)
+	}
+	if when := o.Date; !when.IsZero() && o.WindowStart.IsZero() && when.Before(o.Now()) {
+		fmt.Fprintf(o.IO.ErrOut, "warning: --date %s is in the past: a plan is for a session still to come (to record one that happened, fill in its page and irp session publish)\n", when.UTC().Format(time.RFC3339))
+	} else if !o.WindowEnd.IsZero() && o.WindowEnd.Before(o.Now()) {
+		fmt.Fprintf(o.IO.ErrOut, "warning: --window %s is in the past\n", o.window)
 	}
 	fmt.Fprintf(o.IO.Out, "next: irp session check %s\n", env.Project.Rel(plan.Dir))
 	reportFeed(o.IO.ErrOut, bad)

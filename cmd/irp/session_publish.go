@@ -85,11 +85,21 @@ func runSessionPublish(o *sessionPublishOptions) error {
 	if len(res.Seen) > 0 {
 		fmt.Fprintf(o.IO.Out, "recorded %s as having seen %s\n", strings.Join(res.Seen, ", "), page.Scenario)
 	}
+	if res.Synced > 0 {
+		fmt.Fprintf(o.IO.Out, "merged %d timeline and hint entries from the instigators' journals\n", res.Synced)
+	}
+	if res.Notes {
+		fmt.Fprintf(o.IO.Out, "sealed the private notes in vault/%s.age\n", session.NotesName(page.Name))
+	}
+	for _, w := range res.Warn {
+		fmt.Fprintf(o.IO.ErrOut, "%s\n", w)
+	}
 	pool := "the scenario is in the pool: the page names only the codename"
 	if res.Retired {
 		pool = "the scenario is retired: the page links to its full text"
 	}
 	fmt.Fprintf(o.IO.Out, "published %s (%s)\n", page.Rel, pool)
+	fmt.Fprintf(o.IO.Out, "next: irp build, to put it on the site\n")
 	reportFeed(o.IO.ErrOut, res.Bad)
 	return nil
 }

@@ -28,7 +28,7 @@ func TestRunTeamJSON(t *testing.T) {
 	for _, p := range got.People {
 		by[p.Handle] = p
 	}
-	if p := by["ana.lopez"]; p.Instigator != 3 || p.Responder != 0 || p.Last == nil || p.Last.Session != "2026-12-01-quiet-osprey" {
+	if p := by["ana.lopez"]; p.Instigator != 4 || p.Responder != 0 || p.Last == nil || p.Last.Session != "2026-12-01-quiet-osprey" {
 		t.Errorf("ana.lopez: %+v", p)
 	}
 	if p := by["eli.brandt"]; p.Responder != 2 || p.Coordinator != 1 || p.Components["webapi"] != 2 {

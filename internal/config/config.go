@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	toml "github.com/pelletier/go-toml/v2"
 )
@@ -32,11 +33,17 @@ var DefaultPrerequisites = []string{
 type Params struct {
 	TeamNames     string   // Names or Initials
 	Prerequisites []string // the checklist session check asks people.toml about
+	// StatusEvery is how often the investigation coordinator posts a
+	// status report during a session (RFD 124: every half hour).
+	StatusEvery time.Duration
 }
+
+// DefaultStatusEvery is the status report cadence RFD 124 proposes.
+const DefaultStatusEvery = 30 * time.Minute
 
 // Defaults returns the settings used when config.toml says nothing.
 func Defaults() Params {
-	return Params{TeamNames: Initials, Prerequisites: append([]string(nil), DefaultPrerequisites...)}
+	return Params{TeamNames: Initials, Prerequisites: append([]string(nil), DefaultPrerequisites...), StatusEvery: DefaultStatusEvery}
 }
 
 // Load reads the settings from the config.toml at path. Absent keys take
@@ -60,6 +67,7 @@ func Parse(name string, src []byte) (Params, error) {
 		Params struct {
 			TeamNames     *string   `toml:"team_names"`
 			Prerequisites *[]string `toml:"prerequisites"`
+			StatusEvery   *string   `toml:"status_every"`
 		} `toml:"params"`
 	}
 	if err := toml.Unmarshal(src, &raw); err != nil {
@@ -85,6 +93,13 @@ func Parse(name string, src []byte) (Params, error) {
 				p.Prerequisites = append(p.Prerequisites, s)
 			}
 		}
+	}
+	if e := raw.Params.StatusEvery; e != nil {
+		d, err := time.ParseDuration(strings.TrimSpace(*e))
+		if err != nil || d < time.Minute {
+			return p, fmt.Errorf("%s: params.status_every is %q: want a duration of a minute or more, like \"30m\"", name, *e)
+		}
+		p.StatusEvery = d
 	}
 	return p, nil
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParse(t *testing.T) {
@@ -14,9 +15,11 @@ func TestParse(t *testing.T) {
 	}{
 		{"empty", ``, Defaults(), ""},
 		{"no params", "title = \"x\"\n", Defaults(), ""},
-		{"names", "[params]\nteam_names = \"Names\"\n", Params{Names, DefaultPrerequisites}, ""},
-		{"list", "[params]\nprerequisites = [\"VPN\", \" \", \"Duo\"]\n", Params{Initials, []string{"VPN", "Duo"}}, ""},
-		{"empty list", "[params]\nprerequisites = []\n", Params{Initials, nil}, ""},
+		{"names", "[params]\nteam_names = \"Names\"\n", Params{Names, DefaultPrerequisites, DefaultStatusEvery}, ""},
+		{"list", "[params]\nprerequisites = [\"VPN\", \" \", \"Duo\"]\n", Params{Initials, []string{"VPN", "Duo"}, DefaultStatusEvery}, ""},
+		{"empty list", "[params]\nprerequisites = []\n", Params{Initials, nil, DefaultStatusEvery}, ""},
+		{"cadence", "[params]\nstatus_every = \"45m\"\n", Params{Initials, DefaultPrerequisites, 45 * time.Minute}, ""},
+		{"bad cadence", "[params]\nstatus_every = \"often\"\n", Params{}, `status_every is "often"`},
 		{"bad style", "[params]\nteam_names = \"nicknames\"\n", Params{}, `team_names is "nicknames"`},
 		{"bad toml", "[params]\nteam_names = \n", Params{}, "config.toml:2:"},
 		{"wrong type", "[params]\nprerequisites = \"VPN\"\n", Params{}, "config.toml:"},
@@ -33,7 +36,7 @@ func TestParse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.TeamNames != tt.want.TeamNames || !slices.Equal(got.Prerequisites, tt.want.Prerequisites) {
+			if got.TeamNames != tt.want.TeamNames || got.StatusEvery != tt.want.StatusEvery || !slices.Equal(got.Prerequisites, tt.want.Prerequisites) {
 				t.Errorf("got %+v, want %+v", got, tt.want)
 			}
 		})

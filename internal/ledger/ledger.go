@@ -34,7 +34,22 @@ type Entry struct {
 	Scenario string    `json:"scenario"`
 	Who      string    `json:"who,omitempty"`
 	Session  string    `json:"session,omitempty"` // the session directory's name, if any
+	Role     string    `json:"role,omitempty"`    // Coordinator when Who coordinated the investigation
 	Prev     string    `json:"prev"`              // hex SHA-256 of the previous line, "" on the first
+}
+
+// Coordinator is the Role of a responder who was the session's
+// investigation coordinator (RFD 124).
+const Coordinator = "coordinator"
+
+// Coordinated reports whether who has been a session's coordinator.
+func Coordinated(entries []Entry, who string) bool {
+	for _, e := range entries {
+		if e.Event == Seen && e.Who == who && e.Role == Coordinator {
+			return true
+		}
+	}
+	return false
 }
 
 // LineError is a line of the ledger that cannot be trusted: not an entry,

@@ -79,6 +79,19 @@ func Check(s *Summary, session string, r Record) []Warning {
 	for _, who := range s.Responders {
 		resp[who] = true
 	}
+	switch cLine := s.front.line("coordinator", 0); {
+	case s.Coordinator == "" && len(s.Responders) > 0:
+		suggest := ""
+		for _, who := range s.Responders {
+			if !ledger.Coordinated(before, who) {
+				suggest = fmt.Sprintf(": %s has not had the role yet", who)
+				break
+			}
+		}
+		warn(rLine, "coordinator: nobody is the investigation coordinator%s (coordinator = \"NAME\" in the page, one of the responders)", suggest)
+	case s.Coordinator != "" && !resp[s.Coordinator]:
+		warn(cLine, "coordinator: %s is not one of the responders", s.Coordinator)
+	}
 	for _, who := range s.Instigators {
 		if resp[who] {
 			warn(iLine, "%s is both an instigator and a responder", who)

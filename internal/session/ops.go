@@ -185,6 +185,9 @@ func (e *Env) MarkRun(p *Page) ([]string, []error, error) {
 // Outcome is what Publish did.
 type Outcome struct {
 	Already bool     // the page was published before; nothing changed
+	Synced  int      // timeline and hint entries written from the journals
+	Notes   bool     // private notes were sealed to vault/sessions/<dir>.notes.age
+	Warn    []string // concerns that do not stop publishing (no status report)
 	Seen    []string // responders newly recorded in the ledger
 	Retired bool     // the scenario has left the pool: the page links to it
 	Bad     []error  // other session pages the feed had to leave out
@@ -208,13 +211,27 @@ var ErrNeedIdentity = errors.New("publishing checks the hint rungs and looks for
 
 // Publish validates a session's summary and, when it is clean, records the
 // responders in the ledger, writes team.json and flips the page to
-// published. Problems leave every file as it was.
+// published. When instigators kept journals (irp session console, mark,
+// hint), what they recorded is merged into the page first and their
+// private notes sealed. Problems leave every file as it was.
 func (e *Env) Publish(p *Page, ids []age.Identity) (*Outcome, []Problem, error) {
 	entries, err := e.ledger()
 	if err != nil {
 		return nil, nil, err
 	}
 	res := &Outcome{Retired: !vault.InPool(entries, p.Scenario)}
+	var played Played
+	if len(ids) > 0 && !(p.Status == Published && !p.Draft) {
+		if played, err = e.Played(p, ids); err != nil {
+			return nil, nil, err
+		}
+		if played.Recorded() {
+			if p, err = e.sync(p, played); err != nil {
+				return nil, nil, err
+			}
+			res.Synced = len(played.Timeline) + len(played.Hints)
+		}
+	}
 	facts := Facts{Retired: res.Retired, Now: e.Now()}
 	sealed := map[string]*scenario.Scenario{}
 	if p.validScenario() {
@@ -237,7 +254,7 @@ func (e *Env) Publish(p *Page, ids []age.Identity) (*Outcome, []Problem, error) 
 		return nil, nil, err
 	}
 	probs := Validate(p.Summary, facts)
-	findings, err := leak.Check(sealed, []string{p.Dir})
+	findings, err := e.leaks(p, sealed, res.Synced > 0)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -257,6 +274,9 @@ func (e *Env) Publish(p *Page, ids []age.Identity) (*Outcome, []Problem, error) 
 	if len(probs) > 0 {
 		return nil, probs, nil
 	}
+	if w := e.cadence(p.Summary); w != "" {
+		res.Warn = append(res.Warn, w)
+	}
 	if p.Status == Published && !p.Draft {
 		res.Already = true
 		return res, nil, nil
@@ -271,11 +291,45 @@ func (e *Env) Publish(p *Page, ids []age.Identity) (*Outcome, []Problem, error) 
 	if err := WriteJSON(filepath.Join(p.Dir, "team.json"), TeamOf(p.Summary, e.People, e.initials())); err != nil {
 		return nil, nil, err
 	}
+	if err := e.sealNotes(p, played); err != nil {
+		return nil, nil, err
+	}
+	res.Notes = len(played.Private) > 0
 	if err := atomicfile.Write(p.Path, page, 0o644); err != nil {
 		return nil, nil, err
 	}
 	res.Bad, err = e.feed()
 	return res, nil, err
+}
+
+// leaks runs the leak check over the session's directory; when the page
+// was changed in memory (journals merged), over that version of it.
+func (e *Env) leaks(p *Page, sealed map[string]*scenario.Scenario, changed bool) ([]leak.Finding, error) {
+	if !changed {
+		return leak.Check(sealed, []string{p.Dir})
+	}
+	tmp, err := os.MkdirTemp("", "irp-publish-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	staged := filepath.Join(tmp, "index.md")
+	if err := os.WriteFile(staged, p.Src, 0o600); err != nil {
+		return nil, err
+	}
+	found, err := leak.Check(sealed, []string{p.Dir, tmp})
+	var out []leak.Finding
+	for _, f := range found {
+		switch f.File {
+		case p.Path: // superseded by the merged version
+		case staged:
+			f.File = p.Path
+			out = append(out, f)
+		default:
+			out = append(out, f)
+		}
+	}
+	return out, err
 }
 
 // openScenarios opens the session's scenario (from the site when it is

@@ -27,6 +27,7 @@ type Options struct {
 	WindowEnd   time.Time
 	Instigators []string
 	Responders  []string
+	Coordinator string    // one of the responders, "" for none yet
 	Rand        io.Reader // crypto/rand when nil
 	// Avoid lists names the codename must not be: the ids of every
 	// scenario, since they are adjective-noun codenames too, and a session
@@ -109,6 +110,9 @@ func New(o Options) (*Plan, error) {
 	}
 	if err := CheckTeam("responders", o.Responders); err != nil {
 		return nil, err
+	}
+	if o.Coordinator != "" && !slices.Contains(o.Responders, o.Coordinator) {
+		return nil, fmt.Errorf("coordinator: %s is not one of the responders (%s)", o.Coordinator, strings.Join(o.Responders, ", "))
 	}
 	windowed := !o.WindowStart.IsZero()
 	date := o.Date.UTC()
@@ -206,6 +210,9 @@ func planPage(o Options, p *Plan, date time.Time) []byte {
 	fmt.Fprintf(&b, "scenario = %q\n", o.Scenario)
 	fmt.Fprintf(&b, "instigators = %s\n", quoteList(o.Instigators))
 	fmt.Fprintf(&b, "responders = %s\n", quoteList(o.Responders))
+	if o.Coordinator != "" {
+		fmt.Fprintf(&b, "coordinator = %q\n", o.Coordinator)
+	}
 	if !o.WindowStart.IsZero() {
 		fmt.Fprintf(&b, "# The incident starts at a surprise time inside this window; the time\n")
 		fmt.Fprintf(&b, "# itself is sealed in vault/sessions/%s.age for the instigators.\n", p.Name)

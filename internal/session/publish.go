@@ -98,7 +98,11 @@ func RecordSeen(ledgerPath string, s *Summary, session string, now time.Time) ([
 	for _, r := range s.Responders {
 		if !done[r] {
 			done[r] = true
-			add = append(add, ledger.Entry{Time: now, Event: ledger.Seen, Scenario: s.Scenario, Who: r, Session: session})
+			e := ledger.Entry{Time: now, Event: ledger.Seen, Scenario: s.Scenario, Who: r, Session: session}
+			if r == s.Coordinator {
+				e.Role = ledger.Coordinator
+			}
+			add = append(add, e)
 			who = append(who, r)
 		}
 	}
@@ -115,6 +119,7 @@ func RecordSeen(ledgerPath string, s *Summary, session string, now time.Time) ([
 type Team struct {
 	Instigators []string `json:"instigators"`
 	Responders  []string `json:"responders"`
+	Coordinator string   `json:"coordinator,omitempty"`
 }
 
 // TeamOf returns the team of s as names or initials.
@@ -125,6 +130,9 @@ func TeamOf(s *Summary, dir people.Directory, initials bool) Team {
 	}
 	for _, h := range s.Responders {
 		t.Responders = append(t.Responders, dir.Display(h, initials))
+	}
+	if s.Coordinator != "" {
+		t.Coordinator = dir.Display(s.Coordinator, initials)
 	}
 	return t
 }

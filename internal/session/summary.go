@@ -48,6 +48,7 @@ type Summary struct {
 	Start, End  Time
 	Instigators []string
 	Responders  []string
+	Coordinator string // the responder who is investigation coordinator (RFD 124), "" when none
 	Timeline    []Event
 	Hints       []HintUse
 
@@ -66,18 +67,20 @@ type Time struct {
 
 // Event is one line of the timeline.
 type Event struct {
-	At    Time
-	Event string
-	Note  string
-	Line  int
+	At     Time
+	Event  string
+	Note   string
+	Source string // FromJournal, FromChat, or "" when written by hand
+	Line   int    // 0 for an entry not read from the page
 }
 
 // HintUse is one rung of the scenario's hint ladder that was given.
 type HintUse struct {
-	Rung int
-	At   Time
-	Note string
-	Line int
+	Rung   int
+	At     Time
+	Note   string
+	Source string // FromJournal, or "" when written by hand
+	Line   int    // 0 for an entry not read from the page
 }
 
 // Problem is something wrong with a session page, at a line.
@@ -139,6 +142,9 @@ func Parse(name string, src []byte) (*Summary, error) {
 	if s.Scenario, err = str("scenario"); err != nil {
 		return nil, err
 	}
+	if s.Coordinator, err = str("coordinator"); err != nil {
+		return nil, err
+	}
 	if v, ok := d.Params["draft"]; ok {
 		b, isBool := v.(bool)
 		if !isBool {
@@ -172,6 +178,7 @@ func Parse(name string, src []byte) (*Summary, error) {
 		if e.Note, ok = t["note"].(string); !ok && t["note"] != nil {
 			return nil, &doc.Error{Name: name, Line: line, Msg: "timeline: note must be a string"}
 		}
+		e.Source, _ = t["source"].(string)
 		s.Timeline = append(s.Timeline, e)
 	}
 	hs, err := tables(d.Params, "hints")
@@ -193,6 +200,7 @@ func Parse(name string, src []byte) (*Summary, error) {
 		if h.Note, ok = t["note"].(string); !ok && t["note"] != nil {
 			return nil, &doc.Error{Name: name, Line: line, Msg: "hints: note must be a string"}
 		}
+		h.Source, _ = t["source"].(string)
 		s.Hints = append(s.Hints, h)
 	}
 	return s, nil

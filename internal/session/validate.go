@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 )
@@ -36,6 +37,9 @@ func Validate(s *Summary, f Facts) []Problem {
 		add(s.Doc.FrontLine, "status", "missing (planned, run or published)")
 	default:
 		add(s.Doc.FrontLine, "status", "%q is not planned, run or published", s.Status)
+	}
+	if s.Coordinator != "" && !slices.Contains(s.Responders, s.Coordinator) {
+		add(s.front.line("coordinator", 0), "coordinator", "%s is not one of the responders", s.Coordinator)
 	}
 	if !s.validScenario() {
 		add(s.Doc.FrontLine, "scenario", "%q is not a scenario id", s.Scenario)

@@ -193,6 +193,7 @@ func load(opts Options, dir, cfgFile string, top map[string]any, dest, publishDi
 	flags.Set("cacheDir", cacheDir)
 	flags.Set("resourceDir", filepath.Join(cacheDir, "resources", projectKey(dir)))
 	flags.Set("noBuildLock", true)
+	flags.Set("ignoreFiles", ignoreFiles(top))
 	if opts.BaseURL != "" {
 		flags.Set("baseURL", opts.BaseURL)
 	}
@@ -508,4 +509,26 @@ func rawHTMLSet(top map[string]any) bool {
 	}
 	_, set := r["unsafe"]
 	return set
+}
+
+// neverPublished are content files only the instigators read: a session's
+// timeline drafted from the chat (irp session import-chat) may quote it.
+var neverPublished = []string{`(^|/)timeline\.draft\.toml$`}
+
+// ignoreFiles adds neverPublished to the site's own ignoreFiles.
+func ignoreFiles(top map[string]any) []string {
+	var out []string
+	switch l := top["ignoreFiles"].(type) {
+	case []any:
+		for _, v := range l {
+			if s, ok := v.(string); ok {
+				out = append(out, s)
+			}
+		}
+	case []string:
+		out = append(out, l...)
+	case string:
+		out = append(out, l)
+	}
+	return append(out, neverPublished...)
 }

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"irp/internal/journal"
+	"irp/internal/problem"
+	"irp/internal/session"
+	"irp/internal/vault"
+)
+
+type sessionMarkOptions struct {
+	*Factory
+	Dir, Event      string
+	At, Note, By    string
+	Public, Private bool
+	Identities      []string
+}
+
+func newSessionMarkCmd(f *Factory, runF func(*sessionMarkOptions) error) *cobra.Command {
+	o := &sessionMarkOptions{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "mark DIR EVENT [--at TIME] [--note TEXT] [--by NAME]",
+		Short: "Record a moment of a running session in your sealed journal",
+		Long: `Record what just happened in a practice session: the non-interactive form of
+a key in irp session console. EVENT is one of
+
+  induced        the outage is live: the incident starts
+  detected       a responder noticed
+  diagnosed      the cause is understood
+  mitigated      the damage stopped growing
+  resolved       service is fully restored: the incident ends
+  aborted        the instigators ended it early (run the Abort steps)
+  status-report  the investigation coordinator posted a status report
+  note           free text (--note), private unless --public
+
+--at is when it happened: HH:MM (UTC, on the session's day) or RFC 3339;
+default now. The event goes at once into your journal, sealed to the
+vault's recipients in vault/sessions/<dir>.journal.<you>.age; each
+instigator keeps their own (--by, needed when the session has several).
+irp session publish merges every journal into the page's start, end,
+[[timeline]] and [[hints]]. A milestone's --note goes on the public
+timeline unless --private; private notes are sealed to
+vault/sessions/<dir>.notes.age and never published.`,
+		Example: `  irp session mark content/sessions/2026-12-01-brisk-plover induced
+  irp session mark 2026-12-01-brisk-plover detected --at 13:12 --note "5xx alarm noticed"
+  irp session mark 2026-12-01-brisk-plover note --note "they are looking at the wrong shard" --by ana`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.Dir, o.Event = args[0], args[1]
+			return runOr(runF, runSessionMark, o)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&o.At, "at", "", "when it happened: HH:MM (UTC, on the session's day) or RFC 3339; default now")
+	fl.StringVar(&o.Note, "note", "", "a few words about it")
+	fl.StringVar(&o.By, "by", "", "which instigator you are (default: the only one)")
+	fl.BoolVar(&o.Public, "public", false, "a note event goes on the public timeline")
+	fl.BoolVar(&o.Private, "private", false, "a milestone's note stays sealed with the private notes")
+	identityFlag(cmd, &o.Identities)
+	return cmd
+}
+
+func runSessionMark(o *sessionMarkOptions) error {
+	if o.Public && o.Private {
+		return problem.Usagef("--public and --private cannot both be given")
+	}
+	env, page, err := o.session(o.Dir)
+	if err != nil {
+		return err
+	}
+	ev := journal.Event{Kind: o.Event, Note: strings.TrimSpace(o.Note)}
+	if o.Event == journal.Note {
+		ev.Private = !o.Public
+	} else {
+		ev.Private = o.Private
+	}
+	if o.At != "" {
+		if ev.At, err = session.ParseAt(o.At, page.Day()); err != nil {
+			return problem.Usage(fmt.Errorf("--at: %w", err))
+		}
+	}
+	who, err := page.Instigator(o.By)
+	if err != nil {
+		return err
+	}
+	keys, kerr := o.Keys(o.Identities)
+	var loose *vault.LooseKeyError
+	if errors.As(kerr, &loose) {
+		return kerr // a key that is there but refused: say so, not that the journal is damaged
+	}
+	got, err := env.Mark(page, env.Journal(page, keys.ids, who), ev)
+	if err != nil {
+		return explainKeys(keys, kerr, err)
+	}
+	fmt.Fprintf(o.IO.Out, "recorded %s at %s UTC in vault/%s.age\n", got.Kind, got.At.Format(time.TimeOnly), journal.Name(page.Name, who))
+	return nil
+}
+
+// explainKeys says which identities were tried when a sealed file could
+// not be opened, or that none was found.
+func explainKeys(keys keyring, kerr, err error) error {
+	if kerr != nil && errors.Is(err, vault.ErrNoKey) {
+		return kerr
+	}
+	return keys.explain(err)
+}
