@@ -235,10 +235,19 @@ func floorDiv(a, b int64) int64 {
 	return q
 }
 
-// Merge adds b into a. Both must have the same Params.
+// MismatchError means two aggregates were made with different Params
+// (--bucket, --by, --from/--to) and cannot be merged.
+type MismatchError struct{ A, B Params }
+
+func (e *MismatchError) Error() string {
+	return fmt.Sprintf("aggregates differ: %s vs %s", e.A.describe(), e.B.describe())
+}
+
+// Merge adds b into a. Both must have the same Params; when they differ,
+// a is left as it was and the error is a *MismatchError.
 func (a *Aggregate) Merge(b *Aggregate) error {
 	if a.Params != b.Params {
-		return fmt.Errorf("aggregates differ: %s vs %s", a.Params.describe(), b.Params.describe())
+		return &MismatchError{a.Params, b.Params}
 	}
 	a.Lines += b.Lines
 	for i := range a.Skips {

@@ -113,6 +113,11 @@ func ReadPartial(r io.Reader, input int) (*Aggregate, error) {
 		}
 		return nil, fmt.Errorf("not an impact partial: %v", err)
 	}
+	return pf.aggregate(input)
+}
+
+// aggregate checks a decoded partial and turns it into an aggregate.
+func (pf *partialFile) aggregate(input int) (*Aggregate, error) {
 	if pf.Format != partialFormat {
 		return nil, errors.New("not an impact partial (written by 'irp impact --partial')")
 	}
