@@ -51,6 +51,30 @@ func (m *Merger) Add(a *Aggregate) error {
 	return m.agg.Merge(a)
 }
 
+// add merges decoded partials, all or none, and releases them.
+func (m *Merger) add(ds ...*decoded) error {
+	defer func() {
+		for _, d := range ds {
+			d.release()
+		}
+	}()
+	for _, d := range ds {
+		if m.agg != nil && m.agg.Params != d.params {
+			return &MismatchError{m.agg.Params, d.params}
+		}
+		if m.agg == nil && d.params != ds[0].params {
+			return &MismatchError{ds[0].params, d.params}
+		}
+	}
+	for _, d := range ds {
+		if m.agg == nil {
+			m.agg = NewAggregate(d.params)
+		}
+		m.agg.add(d)
+	}
+	return nil
+}
+
 // streamValue is one JSON value of a merge input: an impact partial, or a
 // manta-oneach -J result. The result's fields are set in urStart and
 // urDone and written by mzResultToJson, in sdc-manta's lib/oneach/oneach.js
@@ -97,12 +121,12 @@ func (m *Merger) Read(r io.Reader) error {
 		}
 		switch {
 		case v.Format != "":
-			a, err := v.aggregate(m.inputs)
+			d, err := v.decode(m.inputs)
 			m.inputs++
 			if err != nil {
 				return err
 			}
-			if err := m.Add(a); err != nil {
+			if err := m.add(d); err != nil {
 				return err
 			}
 		case v.isOneach():
@@ -132,12 +156,10 @@ func (m *Merger) ReadDir(dir string) error {
 			m.Failed = append(m.Failed, &ZoneError{path, err.Error()})
 			continue
 		}
-		one := Merger{inputs: m.inputs}
-		err = one.Read(f)
+		ds, err := m.decodeAll(f)
 		f.Close()
-		m.inputs = one.inputs
 		if err == nil {
-			err = m.Add(one.agg)
+			err = m.add(ds...)
 		}
 		if err != nil {
 			m.Failed = append(m.Failed, &ZoneError{path, err.Error()})
@@ -186,21 +208,50 @@ func (m *Merger) zone(v *streamValue) {
 		fail("printed nothing, no partial%s", stderrLine(v.Result.Stderr))
 		return
 	}
-	one := Merger{inputs: m.inputs}
-	err := one.Read(strings.NewReader(v.Result.Stdout))
-	m.inputs = one.inputs
-	if err == nil && len(one.Failed) > 0 {
-		err = errors.New("printed manta-oneach results, not a partial")
-	}
+	ds, err := m.decodeAll(strings.NewReader(v.Result.Stdout))
 	if err == nil {
-		for i := range one.agg.Samples {
-			s := &one.agg.Samples[i]
-			s.File = name + ":" + s.File
+		for _, d := range ds {
+			for i := range d.samples {
+				d.samples[i].File = name + ":" + d.samples[i].File
+			}
 		}
-		err = m.Add(one.agg)
+		err = m.add(ds...)
 	}
 	if err != nil {
 		fail("%v", err)
+	}
+}
+
+// decodeAll reads and checks every partial in r (one zone's), so that
+// they can be merged all or none.
+func (m *Merger) decodeAll(r io.Reader) ([]*decoded, error) {
+	dec := json.NewDecoder(bufio.NewReaderSize(r, 1<<16))
+	var ds []*decoded
+	for {
+		var pf partialFile
+		err := dec.Decode(&pf)
+		if errors.Is(err, io.EOF) {
+			if len(ds) == 0 {
+				return nil, errors.New("empty, not an impact partial")
+			}
+			return ds, nil
+		}
+		if err == nil {
+			var d *decoded
+			d, err = pf.decode(m.inputs)
+			m.inputs++
+			if err == nil {
+				ds = append(ds, d)
+			}
+		} else {
+			err = fmt.Errorf("not an impact partial (at byte %d): %v", dec.InputOffset(), err)
+		}
+		if err != nil {
+			for _, d := range ds {
+				d.release()
+			}
+			return nil, err
+		}
 	}
 }
 
