@@ -193,15 +193,15 @@ func (m *Merger) zone(v *streamValue) {
 		fail("manta-oneach gave neither a result nor an error")
 		return
 	}
-	var status int
-	if err := json.Unmarshal(v.Result.ExitStatus, &status); err != nil {
+	var status *int // null (as well as absent) is no status
+	if err := json.Unmarshal(v.Result.ExitStatus, &status); err != nil || status == nil {
 		// Ur reports no status when the command was killed, by a signal or
 		// for printing more than the agent buffers.
 		fail("no exit status (killed, or more output than Ur keeps)%s", stderrLine(v.Result.Stderr))
 		return
 	}
-	if status != 0 {
-		fail("exit status %d%s", status, stderrLine(v.Result.Stderr))
+	if *status != 0 {
+		fail("exit status %d%s", *status, stderrLine(v.Result.Stderr))
 		return
 	}
 	if strings.TrimSpace(v.Result.Stdout) == "" {
