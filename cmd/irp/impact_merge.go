@@ -33,7 +33,7 @@ that is not a partial) and a directory's file that cannot be merged are
 each named on stderr, and the exit status is 1; the others are still
 merged and reported.`,
 		Example: `  # v2: a partial from each webapi zone through manta-oneach -J
-  manta-oneach -s webapi -J '/var/tmp/irp impact --partial /var/log/muskie-audit.log' | irp impact merge -
+  manta-oneach -s webapi -T 600 -J '/var/tmp/irp impact --partial /var/svc/log/*muskie*.log' | irp impact merge -
   # fetched files: manta-oneach -s webapi --dir /var/tmp/impact --put /var/tmp/irp.partial
   irp impact merge --json /var/tmp/impact
   # v1: the reduce phase of a Manta job

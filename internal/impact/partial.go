@@ -51,8 +51,8 @@ type partialSample struct {
 	Input  int    `json:"input"`
 }
 
-// WritePartial writes the aggregate as a partial: one line of JSON that
-// MergePartials (irp impact merge) combines with others into exactly the
+// WritePartial writes the aggregate as a partial: one line of JSON that a
+// Merger (irp impact merge) combines with others into exactly the
 // report a single pass over all their inputs gives.
 //
 // With a fixed window the latency histograms of cells outside it are left

@@ -159,6 +159,7 @@ func (m *Merger) ReadDir(dir string) error {
 		ds, err := m.decodeAll(f)
 		f.Close()
 		if err == nil {
+			m.nameSamples(ds, e.Name())
 			err = m.add(ds...)
 		}
 		if err != nil {
@@ -210,15 +211,21 @@ func (m *Merger) zone(v *streamValue) {
 	}
 	ds, err := m.decodeAll(strings.NewReader(v.Result.Stdout))
 	if err == nil {
-		for _, d := range ds {
-			for i := range d.samples {
-				d.samples[i].File = name + ":" + d.samples[i].File
-			}
-		}
+		m.nameSamples(ds, name)
 		err = m.add(ds...)
 	}
 	if err != nil {
 		fail("%v", err)
+	}
+}
+
+// nameSamples puts the zone before the file of each skipped-line sample:
+// every zone's log has the same path.
+func (m *Merger) nameSamples(ds []*decoded, zone string) {
+	for _, d := range ds {
+		for i := range d.samples {
+			d.samples[i].File = zone + ":" + d.samples[i].File
+		}
 	}
 }
 

@@ -79,6 +79,7 @@ func TestMergerZoneFailures(t *testing.T) {
 	p := Params{Bucket: time.Minute, By: ByOperation}
 	log := join(generate(small(7)).lines)
 	part := string(partialOf(t, p, log))
+	want := 2 * readAll(t, p, fromBytes("a.log", log)).Requests()
 	other := string(partialOf(t, Params{Bucket: 30 * time.Second, By: ByOperation}, log))
 	tests := []struct {
 		line, zone, reason string
@@ -105,7 +106,7 @@ func TestMergerZoneFailures(t *testing.T) {
 			t.Errorf("%s: failed %v, want one for %s: %s…", tt.zone, m.Failed, tt.zone, tt.reason)
 			continue
 		}
-		if got := m.Aggregate().Requests(); got != 2*readAll(t, p, fromBytes("a.log", log)).Requests() {
+		if got := m.Aggregate().Requests(); got != want {
 			t.Errorf("%s: %d requests merged, want the two good zones'", tt.zone, got)
 		}
 	}
