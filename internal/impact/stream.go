@@ -41,17 +41,8 @@ func (e *ZoneError) Error() string { return e.Zone + ": " + e.Reason }
 // Aggregate is the merge so far; nil when nothing was merged.
 func (m *Merger) Aggregate() *Aggregate { return m.agg }
 
-// Add merges one aggregate. A *MismatchError means it was made with other
-// flags; the merge is then unchanged.
-func (m *Merger) Add(a *Aggregate) error {
-	if m.agg == nil {
-		m.agg = a
-		return nil
-	}
-	return m.agg.Merge(a)
-}
-
-// add merges decoded partials, all or none, and releases them.
+// add merges decoded partials, all or none, and releases them. A
+// *MismatchError means one was made with other flags.
 func (m *Merger) add(ds ...*decoded) error {
 	defer func() {
 		for _, d := range ds {
@@ -77,8 +68,10 @@ func (m *Merger) add(ds ...*decoded) error {
 
 // streamValue is one JSON value of a merge input: an impact partial, or a
 // manta-oneach -J result. The result's fields are set in urStart and
-// urDone and written by mzResultToJson, in sdc-manta's lib/oneach/oneach.js
-// (https://github.com/TritonDataCenter/sdc-manta/blob/5b4962b3f37b0ff8156a57c2d5aff1799cd4117a/lib/oneach/oneach.js#L1208-L1266):
+// urDone and written one JSON line each by mzResultToJson, in sdc-manta's
+// lib/oneach/oneach.js
+// (https://github.com/TritonDataCenter/sdc-manta/blob/5b4962b3f37b0ff8156a57c2d5aff1799cd4117a/lib/oneach/oneach.js#L1202-L1269,
+// #L1478-L1490):
 // uuid and hostname name the server, zonename and service the zone (absent
 // with --global-zones), and exactly one of result (Ur's exit_status, stdout,
 // stderr) and error (a serialised Error: the command did not run, or timed
