@@ -6,7 +6,7 @@ SITE    := $(BIN)/irp-site
 GOFILES := $(shell find cmd internal -name '*.go' 2>/dev/null)
 THEME   := $(shell find themes -type f 2>/dev/null)
 
-.PHONY: all site serve check install test bench bench-site bench-vault bench-impact fuzz clean
+.PHONY: all site serve check install test dist bench bench-site bench-vault bench-impact bench-merge fuzz clean
 
 all: $(IRP) $(SITE) demo-key
 
@@ -52,8 +52,23 @@ test:
 	@[ -x "$${IRP_CHROMIUM:-/usr/bin/chromium}" ] || echo "SKIP: chromium not installed (the browser tests in internal/site skip; .ci/run installs it)"
 	$(GO) test -race -timeout 30m ./...
 
+## dist: the light irp (no Hugo) for the webapi zones and laptops, with checksums
+# CGO_ENABLED=0: linux binaries are static; illumos and darwin ones link only
+# the system libc (libc.so.1, libSystem), which Go always calls there.
+DIST      := dist
+PLATFORMS := illumos/amd64 linux/amd64 linux/arm64 darwin/amd64 darwin/arm64
+dist: $(GOFILES) go.mod go.sum
+	@rm -rf $(DIST) && mkdir -p $(DIST)
+	@set -e; for p in $(PLATFORMS); do \
+	  os=$${p%/*}; arch=$${p#*/}; \
+	  echo "building $(DIST)/irp-$$os-$$arch" >&2; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags=-s -o $(DIST)/irp-$$os-$$arch ./cmd/irp; \
+	done
+	cd $(DIST) && sha256sum irp-* > SHA256SUMS
+	@cat $(DIST)/SHA256SUMS
+
 ## bench: speed against the reference tools (hugo, age, jq), printed as ratios
-bench: bench-site bench-vault bench-impact
+bench: bench-site bench-vault bench-impact bench-merge
 
 bench-site: $(IRP) $(SITE)
 	$(GO) run ./internal/site/bench -runs 9
@@ -65,6 +80,10 @@ bench-vault: $(IRP)
 bench-impact: $(IRP)
 	$(GO) run ./internal/impact/bench
 
+# the reduce of a region: merging 200 webapi zones' partials of one day
+bench-merge:
+	$(GO) test -run '^$$' -bench '^BenchmarkMergeRegion$$' -benchtime 1x -benchmem ./internal/impact
+
 ## fuzz: a short run of every fuzz target (FUZZTIME=30s each by default)
 FUZZTIME ?= 30s
 fuzz:
@@ -75,4 +94,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf $(BIN) public
+	rm -rf $(BIN) $(DIST) public

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,14 +18,27 @@ func newImpactMergeCmd(f *Factory, runF func(*impactOptions) error) *cobra.Comma
 	cmd := &cobra.Command{
 		Use:   "merge PARTIAL...",
 		Short: "Merge partial aggregates from 'irp impact --partial' into one report",
-		Long: `Merge reads partials written by 'irp impact --partial' ("-" reads one from
-stdin) and prints the report that one pass over all their logs would give:
-the same window, counts, percentages and percentiles. All partials must
-have been made with the same --bucket, --by and --from/--to.`,
-		Example: `  # map on each webapi zone, reduce here
-  manta-oneach -s webapi 'irp impact --partial /var/log/muskie-audit.log' ...
-  irp impact merge webapi-*.partial --json
-  irp impact merge a.partial b.partial --svg impact.svg`,
+		Long: `Merge reads partials written by 'irp impact --partial' and prints the report
+that one pass over all their logs would give: the same window, counts,
+percentages and percentiles. All partials must have been made with the
+same --bucket, --by and --from/--to.
+
+Each PARTIAL is a file, "-" for stdin, or a directory. A file or stdin may
+hold several partials one after another (the input of a Manta job's reduce
+phase) or the -J output of manta-oneach (one JSON result per zone, whose
+stdout is that zone's partial). A directory is what 'manta-oneach --dir DIR
+--put FILE' leaves: one partial per zone, named by zonename.
+
+A zone that failed (an error, a non-zero exit status, no output, or output
+that is not a partial) and a directory's file that cannot be merged are
+each named on stderr, and the exit status is 1; the others are still
+merged and reported.`,
+		Example: `  # v2: a partial from each webapi zone through manta-oneach -J
+  manta-oneach -s webapi -T 600 -J '/var/tmp/irp impact --partial /var/svc/log/*muskie*.log' | irp impact merge -
+  # fetched files: manta-oneach -s webapi --dir /var/tmp/impact --put /var/tmp/irp.partial
+  irp impact merge --json /var/tmp/impact
+  # v1: the reduce phase of a Manta job
+  irp impact merge -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.Logs = args
@@ -40,38 +54,58 @@ have been made with the same --bucket, --by and --from/--to.`,
 }
 
 func runImpactMerge(o *impactOptions) error {
-	var agg *impact.Aggregate
-	for i, name := range o.Logs {
-		a, err := readPartial(o.IO.In, name, i)
-		if err != nil {
+	var m impact.Merger
+	for _, name := range o.Logs {
+		if err := readMergeInput(o.IO.In, &m, name); err != nil {
+			var mismatch *impact.MismatchError
+			if errors.As(err, &mismatch) {
+				return problem.WithHint(fmt.Errorf("merging %s: %w", name, err),
+					"make every partial with the same --bucket, --by and --from/--to")
+			}
 			return err
 		}
-		if agg == nil {
-			agg = a
-		} else if err := agg.Merge(a); err != nil {
-			return problem.WithHint(fmt.Errorf("merging %s: %w", name, err),
-				"make every partial with the same --bucket, --by and --from/--to")
-		}
 	}
-	return writeReport(o, agg)
+	for _, z := range m.Failed {
+		fmt.Fprintf(o.IO.ErrOut, "irp: not merged: %s\n", z)
+	}
+	if m.Aggregate() == nil {
+		return errors.New("no partial to merge")
+	}
+	if err := writeReport(o, m.Aggregate()); err != nil {
+		return err
+	}
+	if len(m.Failed) > 0 {
+		return problem.Found
+	}
+	return nil
 }
 
-func readPartial(stdin io.Reader, name string, i int) (*impact.Aggregate, error) {
+// readMergeInput merges one argument of impact merge: "-", a file or a
+// directory.
+func readMergeInput(stdin io.Reader, m *impact.Merger, name string) error {
 	if name == "-" {
-		a, err := impact.ReadPartial(stdin, i)
-		if err != nil {
-			return nil, fmt.Errorf("reading the partial on stdin: %w", err)
+		if err := m.Read(stdin); err != nil {
+			return fmt.Errorf("reading the partial on stdin: %w", err)
 		}
-		return a, nil
+		return nil
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("reading partial: %w", err)
+		return fmt.Errorf("reading partial: %w", err)
 	}
 	defer f.Close()
-	a, err := impact.ReadPartial(f, i)
-	if err != nil {
-		return nil, fmt.Errorf("reading partial %s: %w", name, err)
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		if err := m.ReadDir(name); err != nil {
+			return fmt.Errorf("reading partials: %w", err)
+		}
+		return nil
 	}
-	return a, nil
+	if err := m.Read(f); err != nil {
+		var mismatch *impact.MismatchError
+		if errors.As(err, &mismatch) {
+			return err
+		}
+		return fmt.Errorf("reading partial %s: %w", name, err)
+	}
+	return nil
 }

@@ -91,6 +91,27 @@ type statusCount struct {
 type cell struct {
 	key      cellKey
 	statuses []statusCount // few per cell: a linear scan beats a map
+	// hist counts latencies by bin: hist[i] is bin lo+i. A cell's
+	// latencies span a few hundred bins at most, so a dense slice is small
+	// and merging partials adds slices instead of hashing every bin.
+	lo   uint16
+	hist []uint64
+}
+
+// addBin counts n latencies in bin.
+func (c *cell) addBin(bin uint16, n uint64) {
+	switch {
+	case len(c.hist) == 0:
+		c.lo, c.hist = bin, append(c.hist, n)
+		return
+	case bin < c.lo:
+		grown := make([]uint64, int(c.lo-bin)+len(c.hist), int(c.lo-bin)+cap(c.hist))
+		copy(grown[c.lo-bin:], c.hist)
+		c.lo, c.hist = bin, grown
+	case int(bin-c.lo) >= len(c.hist):
+		c.hist = append(c.hist, make([]uint64, int(bin-c.lo)+1-len(c.hist))...)
+	}
+	c.hist[bin-c.lo] += n
 }
 
 func (c *cell) add(code uint16, n uint64) {
@@ -101,6 +122,19 @@ func (c *cell) add(code uint16, n uint64) {
 		}
 	}
 	c.statuses = append(c.statuses, statusCount{code, n})
+}
+
+// addHist adds the counts of bins lo, lo+1, ... to c's.
+func (c *cell) addHist(lo uint16, h []uint64) {
+	if len(h) == 0 {
+		return
+	}
+	c.addBin(lo, 0)
+	c.addBin(lo+uint16(len(h)-1), 0)
+	dst := c.hist[lo-c.lo:]
+	for i, n := range h {
+		dst[i] += n
+	}
 }
 
 // SkipSample locates one skipped line.
@@ -128,8 +162,7 @@ type Aggregate struct {
 	groupIdx map[string]uint32
 	cellIdx  map[cellKey]uint32
 	cells    []cell
-	hist     map[uint64]uint64 // cell index << 16 | bin
-	scratch  []byte            // a two-key group's name while it is looked up
+	scratch  []byte // a two-key group's name while it is looked up
 }
 
 // NewAggregate returns an empty aggregate.
@@ -139,7 +172,6 @@ func NewAggregate(p Params) *Aggregate {
 		Params:   p,
 		groupIdx: map[string]uint32{},
 		cellIdx:  map[cellKey]uint32{},
-		hist:     map[uint64]uint64{},
 	}
 }
 
@@ -223,7 +255,7 @@ func (a *Aggregate) Add(r *Record) {
 	ci := a.cell(k)
 	a.cells[ci].add(uint16(r.Status), 1)
 	if r.HasLatency {
-		a.hist[uint64(ci)<<16|uint64(latencyBin(r.Latency))]++
+		a.cells[ci].addBin(latencyBin(r.Latency), 1)
 	}
 }
 
@@ -235,28 +267,37 @@ func floorDiv(a, b int64) int64 {
 	return q
 }
 
-// Merge adds b into a. Both must have the same Params.
+// MismatchError means two aggregates were made with different Params
+// (--bucket, --by, --from/--to) and cannot be merged.
+type MismatchError struct{ A, B Params }
+
+func (e *MismatchError) Error() string {
+	return fmt.Sprintf("aggregates differ: %s vs %s", e.A.describe(), e.B.describe())
+}
+
+// Merge adds b into a. Both must have the same Params; when they differ,
+// a is left as it was and the error is a *MismatchError.
 func (a *Aggregate) Merge(b *Aggregate) error {
 	if a.Params != b.Params {
-		return fmt.Errorf("aggregates differ: %s vs %s", a.Params.describe(), b.Params.describe())
+		return &MismatchError{a.Params, b.Params}
 	}
 	a.Lines += b.Lines
 	for i := range a.Skips {
 		a.Skips[i] += b.Skips[i]
 	}
 	a.Samples = mergeSamples(a.Samples, b.Samples)
-	remap := make([]uint32, len(b.cells))
-	for i, c := range b.cells {
-		k := c.key
-		k.group = a.group([]byte(b.groups[k.group]))
-		ci := a.cell(k)
-		remap[i] = ci
-		for _, s := range c.statuses {
-			a.cells[ci].add(s.code, s.n)
-		}
+	groups := make([]uint32, len(b.groups))
+	for i, g := range b.groups {
+		groups[i] = a.group([]byte(g))
 	}
-	for k, n := range b.hist {
-		a.hist[uint64(remap[k>>16])<<16|k&0xffff] += n
+	for _, c := range b.cells {
+		k := c.key
+		k.group = groups[k.group]
+		ac := &a.cells[a.cell(k)]
+		for _, s := range c.statuses {
+			ac.add(s.code, s.n)
+		}
+		ac.addHist(c.lo, c.hist)
 	}
 	return nil
 }

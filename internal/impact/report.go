@@ -111,14 +111,19 @@ func Summarize(a *Aggregate) (*Report, error) {
 			rep.Total.count(int(s.code), s.n)
 		}
 	}
-	for k, n := range a.hist {
-		ci := uint32(k >> 16)
-		if !in[ci] {
+	for i := range a.cells {
+		c := &a.cells[i]
+		if !in[i] {
 			continue
 		}
-		bin := uint16(k & 0xffff)
-		hists[a.cells[ci].key.group][bin] += n
-		total[bin] += n
+		h := hists[c.key.group]
+		for j, n := range c.hist {
+			if n > 0 {
+				bin := c.lo + uint16(j)
+				h[bin] += n
+				total[bin] += n
+			}
+		}
 	}
 	for gi, g := range groups {
 		g.hist = hists[gi]
