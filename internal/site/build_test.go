@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -364,22 +365,47 @@ func TestBuildMessage(t *testing.T) {
 	}
 }
 
+// readIndex reads the search index in dir's public/ back into entries.
 func readIndex(t *testing.T, dir string) []Doc {
 	t.Helper()
-	src := readOut(t, dir, IndexFile)
-	const pre, post = "window.IRP_SEARCH_INDEX = ", ";\n"
-	if !strings.HasPrefix(src, pre) || !strings.HasSuffix(src, post) {
-		t.Fatalf("%s does not have the expected shape: %.80q…", IndexFile, src)
+	var m struct {
+		Chunk   int         `json:"chunk"`
+		Dir     string      `json:"dir"`
+		Pages   [][4]string `json:"pages"`
+		Page    []int       `json:"page"`
+		Heading []string    `json:"heading"`
+		Anchor  []string    `json:"anchor"`
 	}
-	var idx struct {
-		Docs []Doc `json:"docs"`
+	readScript(t, dir, IndexFile, "window.IRP_SEARCH_INDEX = ", &m)
+	docs := make([]Doc, len(m.Page))
+	for i, p := range m.Page {
+		pg := m.Pages[p]
+		d := Doc{ID: i, Title: pg[0], URL: pg[1], Section: pg[2], Manta: pg[3], Heading: m.Heading[i]}
+		if m.Anchor[i] != "" {
+			d.URL += "#" + m.Anchor[i]
+		}
+		var rows [][]string
+		name := "x" + strconv.Itoa(i/m.Chunk)
+		readScript(t, dir, m.Dir+"/"+name+".js", `(window.IRP_SEARCH_PARTS||(window.IRP_SEARCH_PARTS={}))["`+name+`"]=`, &rows)
+		row := append(rows[i%m.Chunk], "", "")
+		d.Text, d.Summary, d.Symptoms = row[0], row[1], row[2]
+		docs[i] = d
+	}
+	return docs
+}
+
+// readScript decodes the JSON value a script of the search index sets.
+func readScript(t *testing.T, dir, name, pre string, v any) {
+	t.Helper()
+	src := readOut(t, dir, name)
+	const post = ";\n"
+	if !strings.HasPrefix(src, pre) || !strings.HasSuffix(src, post) {
+		t.Fatalf("%s does not have the expected shape: %.80q…", name, src)
 	}
 	dec := json.NewDecoder(strings.NewReader(strings.TrimSuffix(strings.TrimPrefix(src, pre), post)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&idx); err != nil {
-		t.Fatalf("%s: %v", IndexFile, err)
+	if err := dec.Decode(v); err != nil {
+		t.Fatalf("%s: %v", name, err)
 	}
-	return idx.Docs
 }
 
 func TestSearchIndex(t *testing.T) {

@@ -1,11 +1,10 @@
 package site
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"html/template"
+	"path"
 	"runtime"
 	"sort"
 	"strings"
@@ -17,8 +16,8 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// IndexFile is the search index's name at the site root. It is a script,
-// not JSON, so that it loads from file:// as well as over HTTP.
+// IndexFile is the search index's manifest at the site root. It is a
+// script, not JSON, so that it loads from file:// as well as over HTTP.
 const IndexFile = "search-index.js"
 
 // Doc is one search-index entry: the top of a page (Heading empty) or one
@@ -42,7 +41,8 @@ type section struct {
 	id, heading, text string
 }
 
-// writeSearchIndex walks the built pages and writes search-index.js.
+// writeSearchIndex walks the built pages and writes the search index
+// (search-index.js and its parts, see buildIndex).
 func (s *Site) writeSearchIndex() (indexStats, error) {
 	var pages page.Pages
 	base := "/"
@@ -113,22 +113,21 @@ func (s *Site) writeSearchIndex() (indexStats, error) {
 		all = []Doc{}
 	}
 
-	var buf bytes.Buffer
-	buf.Grow(64 << 10)
-	buf.WriteString("window.IRP_SEARCH_INDEX = ")
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(struct {
-		Docs []Doc `json:"docs"`
-	}{all}); err != nil {
+	files, n, err := buildIndex(all)
+	if err != nil {
 		return indexStats{}, err
 	}
-	buf.Truncate(buf.Len() - 1) // Encode's newline
-	buf.WriteString(";\n")
-	if err := afero.WriteFile(s.fs.PublishDir, IndexFile, buf.Bytes(), 0o644); err != nil {
-		return indexStats{}, err
+	st := indexStats{docs: n}
+	for _, f := range files {
+		if err := s.fs.PublishDir.MkdirAll(path.Dir(f.name), 0o755); err != nil {
+			return indexStats{}, err
+		}
+		if err := afero.WriteFile(s.fs.PublishDir, f.name, f.data, 0o644); err != nil {
+			return indexStats{}, err
+		}
+		st.bytes += len(f.data)
 	}
-	return indexStats{docs: len(all), bytes: buf.Len()}, nil
+	return st, nil
 }
 
 // pageDocs makes the entries of one page: its top, then one per section.
