@@ -56,6 +56,7 @@ function setupSearchBox(state) {
     active = -1;
     if (!hits.length) {
       note("No results for \u201C" + q + "\u201D");
+      state.menu = { q: q, at: performance.now() };
       return;
     }
     const shown = hits.slice(0, MENU_HITS);
@@ -90,6 +91,7 @@ function setupSearchBox(state) {
     more.appendChild(link);
     menu.appendChild(more);
     open();
+    state.menu = { q: q, at: performance.now() };
   }
 
   function update() {
@@ -112,7 +114,10 @@ function setupSearchBox(state) {
   }
 
   input.addEventListener("focus", function () {
-    engine().then(function () { state.ready = true; }, function () {});
+    engine().then(function (e) {
+      if (!state.ready) prefetch(e);
+      state.ready = true;
+    }, function () {});
     if (input.value.trim().length >= 2) update();
   });
   input.addEventListener("input", update);

@@ -28,9 +28,11 @@ function termKey(t) {
 
 // decode reads the postings of one term (see encodePostings in Go).
 function decode(s) {
-  const docs = [];
-  const scores = [];
-  const other = [];
+  const cap = s.length >> 2; // an entry takes at least four characters
+  const docs = new Int32Array(cap);
+  const scores = new Float32Array(cap);
+  const other = new Uint8Array(cap);
+  let n = 0;
   let doc = 0;
   let i = 0;
   while (i < s.length) {
@@ -45,15 +47,16 @@ function decode(s) {
     doc += gap;
     const v = (B64_VALUE[s.charCodeAt(i)] << 12) | (B64_VALUE[s.charCodeAt(i + 1)] << 6) | B64_VALUE[s.charCodeAt(i + 2)];
     i += 3;
-    docs.push(doc);
-    scores.push(Math.exp((v >> 1) / SCORE_STEPS - SCORE_FLOOR));
-    other.push(v & 1);
+    docs[n] = doc;
+    scores[n] = Math.exp((v >> 1) / SCORE_STEPS - SCORE_FLOOR);
+    other[n] = v & 1;
+    n++;
   }
-  return { docs: Int32Array.from(docs), scores: Float32Array.from(scores), other: Uint8Array.from(other) };
+  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), other: other.subarray(0, n) };
 }
 
-// withinDistance reports whether the edit distance of a and b is at most
-// max, or -1 when it is more.
+// editDistance is the edit distance of a and b when it is at most max,
+// else -1.
 function editDistance(a, b, max) {
   if (Math.abs(a.length - b.length) > max) return -1;
   let prev = new Array(b.length + 1);
@@ -81,7 +84,7 @@ function Engine(m) {
     this.groups.set(key, { key: key, part: "t" + m.terms[key][0], raw: m.terms[key][1], terms: null, dec: null });
   }
   this.loads = new Map(); // part name -> promise
-  this.all = null; // every term, for typo matching: [term, group, index]
+  this.byLength = null; // every term by its length, for typo matching: [group, index, ...]
 }
 
 Engine.prototype.base = function () {
@@ -143,18 +146,25 @@ Engine.prototype.prefixed = function (t) {
 
 // near lists the terms within max edits of t, t itself excluded.
 Engine.prototype.near = function (t, max) {
-  if (!this.all) {
-    this.all = [];
+  if (!this.byLength) {
+    this.byLength = [];
     for (const key of this.groups.keys()) {
       const g = this.group(key);
-      for (let i = 0; i < g.terms.length; i++) this.all.push([g.terms[i], g, i]);
+      for (let i = 0; i < g.terms.length; i++) {
+        const len = g.terms[i].length;
+        (this.byLength[len] || (this.byLength[len] = [])).push(g, i);
+      }
     }
   }
   const out = [];
-  for (const [term, g, i] of this.all) {
-    if (term === t || Math.abs(term.length - t.length) > max) continue;
-    const d = editDistance(t, term, max);
-    if (d > 0) out.push({ group: g, index: i, term: term, distance: d });
+  for (let len = Math.max(1, t.length - max); len <= t.length + max; len++) {
+    const list = this.byLength[len] || [];
+    for (let k = 0; k < list.length; k += 2) {
+      const g = list[k];
+      const term = g.terms[list[k + 1]];
+      const d = editDistance(t, term, max);
+      if (d > 0) out.push({ group: g, index: list[k + 1], term: term, distance: d });
+    }
   }
   return out;
 };
@@ -196,7 +206,9 @@ Engine.prototype.plan = function (q) {
           cands.push(c);
         }
       }
-      if (s.length >= 5) {
+      // A word the index does not have, whole or as a prefix, is taken
+      // for a typo of a word it has (long words only).
+      if (s.length >= 5 && !cands.length) {
         for (const c of this.near(s, Math.min(2, Math.round(s.length * 0.2)))) {
           if (seen.has(c.term)) continue;
           c.weight = FUZZY_WEIGHT * c.term.length / (c.term.length + c.distance);
@@ -324,11 +336,17 @@ function find(e, q) {
   });
 }
 
-// prefetch loads every postings part, so that later searches never wait.
+// prefetch loads the postings parts not loaded yet, one after another
+// while the page is idle, so that later keystrokes seldom wait for one.
 function prefetch(e) {
-  const names = new Set();
-  for (const g of e.groups.values()) names.add(g.part);
-  return Promise.all(Array.from(names, function (name) { return e.load(name); }));
+  const names = [];
+  for (const g of e.groups.values()) if (names.indexOf(g.part) < 0) names.push(g.part);
+  const idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 50); };
+  (function next() {
+    const name = names.shift();
+    if (!name) return;
+    idle(function () { Promise.resolve(e.load(name)).then(next, next); });
+  })();
 }
 
 // snippetText resolves to the text of entry d: {text, summary, symptoms}.

@@ -55,13 +55,13 @@ function setupResultsPage(state) {
   engine().then(function (e) {
     const t0 = performance.now();
     return Promise.resolve(find(e, q)).then(function (hits) {
-      state.lastSearchMs = performance.now() - t0;
+      state.stats.searchMs = performance.now() - t0;
       list.textContent = "";
       const shown = hits.slice(0, PAGE_HITS);
       const re = termsRE(shown);
       const pending = [];
       for (const h of shown) list.appendChild(hitItem(e, h, re, pending));
-      state.firstResultMs = performance.now();
+      state.stats.firstResultMs = performance.now();
       const n = hits.length;
       status.textContent = n === 0 ? "No results for \u201C" + q + "\u201D." :
         (n > PAGE_HITS ? "Best " + PAGE_HITS + " of " + n : n) + " page" + (n === 1 ? "" : "s") + " for \u201C" + q + "\u201D.";
@@ -70,6 +70,7 @@ function setupResultsPage(state) {
     });
   }).then(function () {
     list.dataset.state = "done";
+    state.stats.doneMs = performance.now();
   }, function (err) {
     status.textContent = "Search is unavailable: " + err.message;
     list.dataset.state = "error";
