@@ -201,16 +201,17 @@ func TestBrokenLinks(t *testing.T) {
 	}
 }
 
-func TestBrokenLinkExitCode(t *testing.T) {
+// TestBrokenLinkOneLine: a broken link is one line naming the file (the
+// exit code is irp-site's, tested in cmd/irp-site).
+func TestBrokenLinkOneLine(t *testing.T) {
 	site := strings.Replace(linkSite, "Nothing yet.", "[x](../nope.md)", 1)
 	dir := writeSite(t, site)
-	var out, errb strings.Builder
-	code := Main([]string{"build", "--source", dir}, &out, &errb)
-	if code != 1 {
-		t.Errorf("exit %d, want 1", code)
+	_, err := Build(Options{Source: dir})
+	if err == nil {
+		t.Fatal("a broken link built")
 	}
-	if !strings.HasPrefix(errb.String(), "irp: build: content/guide/where-to-look.md:") || strings.Count(errb.String(), "\n") != 1 {
-		t.Errorf("stderr = %q", errb.String())
+	if lines := ErrorLines(err); len(lines) != 1 || !strings.HasPrefix(lines[0], "content/guide/where-to-look.md:") {
+		t.Errorf("error lines = %q", lines)
 	}
 }
 
@@ -328,41 +329,11 @@ body
 	})
 	t.Run("dest parent missing", func(t *testing.T) {
 		dir := writeSite(t, linkSite)
-		var out, errb strings.Builder
-		code := Main([]string{"build", "--source", dir, "--dest", filepath.Join(dir, "no", "such")}, &out, &errb)
-		if code != 1 || !strings.Contains(errb.String(), "irp: build: --dest") || strings.Count(errb.String(), "\n") != 1 {
-			t.Errorf("exit %d, stderr %q", code, errb.String())
+		_, err := Build(Options{Source: dir, Dest: filepath.Join(dir, "no", "such")})
+		if lines := ErrorLines(err); err == nil || len(lines) != 1 || !strings.HasPrefix(lines[0], "--dest") {
+			t.Errorf("err = %v", err)
 		}
 	})
-	t.Run("bad flag", func(t *testing.T) {
-		var out, errb strings.Builder
-		if code := Main([]string{"build", "--base-url", "ftp://x"}, &out, &errb); code != 2 {
-			t.Errorf("--base-url ftp://x: exit %d, want 2", code)
-		}
-		if code := Main([]string{"build", "--nope"}, &out, &errb); code != 2 {
-			t.Errorf("exit %d, want 2 (stderr %q)", code, errb.String())
-		}
-		if code := Main([]string{"serve", "--port", "x"}, &out, &errb); code != 2 {
-			t.Errorf("serve --port x: exit %d, want 2", code)
-		}
-	})
-}
-
-func TestBuildMessage(t *testing.T) {
-	dir := writeSite(t, linkSite)
-	dest := filepath.Join(t.TempDir(), "out")
-	var out, errb strings.Builder
-	code := Main([]string{"build", "--source", dir, "--dest", dest}, &out, &errb)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errb.String())
-	}
-	want := "open file://" + filepath.ToSlash(filepath.Join(dest, "index.html"))
-	if !strings.Contains(out.String(), want) || !strings.HasPrefix(out.String(), "built ") {
-		t.Errorf("stdout %q, want it to contain %q", out.String(), want)
-	}
-	if _, err := os.Stat(filepath.Join(dest, "tools", "svcs", "index.html")); err != nil {
-		t.Error(err)
-	}
 }
 
 // readIndex reads the search index in dir's public/ back into entries.

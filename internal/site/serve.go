@@ -12,7 +12,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/signal"
 	"path"
 	"path/filepath"
 	"strconv"
@@ -33,38 +32,6 @@ const reloadScript = `<script>(function(){var es=new EventSource("` + ReloadPath
 // debounce is how long serve waits after a change for more changes before
 // rebuilding (editors write a file in several steps).
 const debounce = 80 * time.Millisecond
-
-func mainServe(args []string, stdout, stderr io.Writer) int {
-	var (
-		o    Options
-		port int
-		bind string
-	)
-	fl := newFlags("serve", stderr)
-	fl.StringVar(&o.Source, "source", ".", "project directory (holds config.toml)")
-	fl.IntVar(&port, "port", 1313, "port to listen on")
-	fl.StringVar(&bind, "bind", "127.0.0.1", "address to listen on")
-	fl.BoolVar(&o.Drafts, "drafts", false, "include draft pages")
-	if code, ok := parse(fl, "serve", args, stdout, stderr); !ok {
-		return code
-	}
-	if port < 0 || port > 65535 {
-		fmt.Fprintf(stderr, "irp: serve: --port %d: not a port number (0-65535)\n", port)
-		return 2
-	}
-	if net.ParseIP(bind) == nil && bind != "localhost" {
-		fmt.Fprintf(stderr, "irp: serve: --bind %q: not an IP address\n", bind)
-		return 2
-	}
-	o.Warnings = prefixWriter{w: stderr, prefix: "irp: serve: "}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := Serve(ctx, o, net.JoinHostPort(bind, strconv.Itoa(port)), stdout, stderr); err != nil {
-		printErr(stderr, "serve", err)
-		return 1
-	}
-	return 0
-}
 
 // Server serves a site built in memory and rebuilds it when its sources
 // change.
@@ -225,7 +192,7 @@ func (srv *Server) rebuild(events []fsnotify.Event) {
 	if err != nil {
 		printErr(srv.stderr, "serve", err)
 	}
-	if err == nil && isTerminal(srv.stderr) {
+	if err == nil && IsTerminal(srv.stderr) {
 		fmt.Fprintf(srv.stderr, "rebuilt in %s\n", time.Since(start).Round(time.Millisecond))
 	}
 	srv.notify()
