@@ -12,3 +12,4 @@ setupCopyButtons();
 setupSearchBox(irpSearch);
 setupResultsPage(irpSearch);
 setupToc();
+setupChecklists();
