@@ -42,6 +42,9 @@ type Options struct {
 	InMemory bool
 	// Development selects Hugo's "development" environment (serve).
 	Development bool
+	// DeferIndex leaves the search index out of Build, for WriteIndex to
+	// write afterwards: the preview server shows an edited page first.
+	DeferIndex bool
 
 	// Warnings receives Hugo's warnings, one line each; nil discards them.
 	Warnings io.Writer
@@ -305,20 +308,33 @@ func (s *Site) Build(events ...fsnotify.Event) (Result, error) {
 	for _, site := range s.h.Sites {
 		res.Pages += len(site.Pages())
 	}
-	t0 := time.Now()
-	idx, err := s.writeSearchIndex()
-	if err != nil {
-		return Result{}, fmt.Errorf("search index: %w", err)
-	}
 	if os.Getenv("IRP_SITE_TIMINGS") != "" {
-		fmt.Fprintf(os.Stderr, "irp-site: hugo %v, search index %v (%d entries, %d bytes)\n",
-			t0.Sub(start).Round(time.Millisecond), time.Since(t0).Round(time.Millisecond), idx.docs, idx.bytes)
+		fmt.Fprintf(os.Stderr, "irp-site: hugo %v\n", time.Since(start).Round(time.Millisecond))
 	}
-	res.IndexDocs, res.IndexBytes = idx.docs, idx.bytes
+	if !s.opts.DeferIndex {
+		if res.IndexDocs, res.IndexBytes, err = s.WriteIndex(); err != nil {
+			return Result{}, err
+		}
+	}
 	if s.watch != nil {
 		res.Suspects = s.watch.Suspects()
 	}
 	return res, nil
+}
+
+// WriteIndex writes the search index of the last build: its entries and
+// bytes. Build does it, unless Options.DeferIndex.
+func (s *Site) WriteIndex() (docs, bytes int, err error) {
+	t0 := time.Now()
+	idx, err := s.writeSearchIndex()
+	if err != nil {
+		return 0, 0, fmt.Errorf("search index: %w", err)
+	}
+	if os.Getenv("IRP_SITE_TIMINGS") != "" {
+		fmt.Fprintf(os.Stderr, "irp-site: search index %v (%d entries, %d bytes)\n",
+			time.Since(t0).Round(time.Millisecond), idx.docs, idx.bytes)
+	}
+	return idx.docs, idx.bytes, nil
 }
 
 // cleanDest empties a publish directory that an earlier build wrote (it

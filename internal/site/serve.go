@@ -44,6 +44,10 @@ type Server struct {
 	pub     afero.Fs
 	lastErr error
 
+	// indexMu is held while the search index is written, after the pages
+	// of a rebuild are served: a request for the index waits for it.
+	indexMu sync.RWMutex
+
 	clientsMu sync.Mutex
 	clients   map[chan struct{}]bool
 }
@@ -63,6 +67,7 @@ func serveOn(ctx context.Context, o Options, ln net.Listener, stdout, stderr io.
 	defer ln.Close()
 	o.InMemory = true
 	o.Development = true
+	o.DeferIndex = true
 
 	srv := &Server{opts: o, stderr: stderr, clients: map[chan struct{}]bool{}}
 	if err := srv.reload(); err != nil {
@@ -150,6 +155,11 @@ func (srv *Server) reload() error {
 		return err
 	}
 	_, err = s.Build()
+	if err == nil {
+		srv.indexMu.Lock()
+		_, _, err = s.WriteIndex()
+		srv.indexMu.Unlock()
+	}
 	srv.setResult(s, err)
 	return err
 }
@@ -187,15 +197,38 @@ func (srv *Server) rebuild(events []fsnotify.Event) {
 		srv.mu.Lock() // no request reads a half-written site
 		_, err = s.Build(events...)
 		srv.lastErr = err
+		if err == nil {
+			// The pages are served (and the browser told to reload) while
+			// the search index is written; a request for it waits.
+			srv.indexMu.Lock()
+			srv.mu.Unlock()
+			srv.notify()
+			_, _, err = s.WriteIndex()
+			srv.indexMu.Unlock()
+			if err == nil {
+				srv.reported(start)
+				return
+			}
+			srv.mu.Lock()
+			srv.lastErr = err
+		}
 		srv.mu.Unlock()
 	}
 	if err != nil {
 		printErr(srv.stderr, "serve", err)
 	}
-	if err == nil && IsTerminal(srv.stderr) {
+	srv.reported(start)
+	srv.notify()
+}
+
+// reported says how long a rebuild took that succeeded, on a terminal.
+func (srv *Server) reported(start time.Time) {
+	srv.mu.RLock()
+	ok := srv.lastErr == nil
+	srv.mu.RUnlock()
+	if ok && IsTerminal(srv.stderr) {
 		fmt.Fprintf(srv.stderr, "rebuilt in %s\n", time.Since(start).Round(time.Millisecond))
 	}
-	srv.notify()
 }
 
 func (srv *Server) notify() {
@@ -227,9 +260,13 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	name := path.Clean("/" + r.URL.Path)
+	if name == "/"+IndexFile || strings.HasPrefix(name, "/"+DataDir+"/") {
+		srv.indexMu.RLock()
+		defer srv.indexMu.RUnlock()
+	}
 	srv.mu.RLock()
 	pub, lastErr := srv.pub, srv.lastErr
-	name := path.Clean("/" + r.URL.Path)
 	var (
 		data []byte
 		err  error

@@ -290,7 +290,7 @@ endLevel = 3
 		fmt.Fprintf(&b, "+++\ntitle = \"%s %s %d\"\nsummary = %q\nsymptoms = [%q, %q]\n",
 			words[rng.IntN(len(words))], words[rng.IntN(len(words))], i, sentence(8), sentence(3), sentence(2))
 		if tool {
-			b.WriteString("platform = \"SmartOS\"\ncomponents = [\"any\"]\n" +
+			b.WriteString("platform = \"SmartOS\"\ncomponents = [\"any\"]\nmanta = [\"v1\", \"v2\"]\n" +
 				"sources = [{title = \"prstat(1M)\", url = \"https://illumos.org/man/1M/prstat\"}]\n")
 		}
 		fmt.Fprintf(&b, "+++\n\n%s\n", sentence(30))
