@@ -8,9 +8,11 @@ import (
 	"math"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -249,43 +251,82 @@ func marshalJS(v any) ([]byte, error) {
 
 // scoreTerms scores every term of every entry with BM25+ per field, with
 // the field boosts and the page-top boost folded in: at search time a
-// term's score in an entry is a lookup.
+// term's score in an entry is a lookup. Entries are read in parallel; the
+// postings come out in entry order.
 func scoreTerms(docs []Doc) map[string][]posting {
+	const nf = len(fieldBoosts)
+	// fieldTerms are the distinct terms of one field of one entry, with
+	// their counts, and the field's length (its distinct tokens).
+	type fieldTerms struct {
+		terms  []string
+		counts []float64
+		length float64
+	}
+	perDoc := make([][nf]fieldTerms, len(docs))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf []string
+			counts := map[string]float64{}
+			seen := map[string]bool{}
+			for i := w; i < len(docs); i += workers {
+				d := &docs[i]
+				for f, text := range [nf]string{d.Title, d.Heading, d.Symptoms, d.Summary, d.Text} {
+					toks, empty := tokens(text)
+					clear(seen)
+					clear(counts)
+					for _, tok := range toks {
+						seen[tok] = true
+						buf = tokenTerms(buf[:0], tok)
+						for _, t := range buf {
+							counts[t]++
+						}
+					}
+					ft := fieldTerms{length: float64(len(seen)), terms: make([]string, 0, len(counts)), counts: make([]float64, 0, len(counts))}
+					if empty {
+						ft.length++
+					}
+					for t, c := range counts {
+						ft.terms = append(ft.terms, t)
+						ft.counts = append(ft.counts, c)
+					}
+					perDoc[i][f] = ft
+				}
+			}
+		}()
+	}
+	wg.Wait()
+
 	type tf struct {
 		doc   int32
 		field uint8
 		n     float64
 	}
-	freqs := map[string][]tf{}
-	lengths := make([][len(fieldBoosts)]float64, len(docs))
-	var total [len(fieldBoosts)]float64
-	var buf []string
-	counts := map[string]float64{}
-	seen := map[string]bool{}
-	for i, d := range docs {
-		for f, text := range [...]string{d.Title, d.Heading, d.Symptoms, d.Summary, d.Text} {
-			toks, empty := tokens(text)
-			clear(seen)
-			clear(counts)
-			for _, tok := range toks {
-				seen[tok] = true
-				buf = tokenTerms(buf[:0], tok)
-				for _, t := range buf {
-					counts[t]++
+	type termData struct {
+		list []tf
+		df   [nf]float64
+	}
+	freqs := map[string]*termData{}
+	var total [nf]float64
+	for i := range perDoc {
+		for f := range perDoc[i] {
+			ft := &perDoc[i][f]
+			total[f] += ft.length
+			for k, t := range ft.terms {
+				td := freqs[t]
+				if td == nil {
+					td = &termData{}
+					freqs[t] = td
 				}
-			}
-			n := float64(len(seen))
-			if empty {
-				n++
-			}
-			lengths[i][f] = n
-			total[f] += n
-			for t, c := range counts {
-				freqs[t] = append(freqs[t], tf{int32(i), uint8(f), c})
+				td.list = append(td.list, tf{int32(i), uint8(f), ft.counts[k]})
+				td.df[f]++
 			}
 		}
 	}
-	var avg [len(fieldBoosts)]float64
+	var avg [nf]float64
 	for f := range avg {
 		avg[f] = total[f] / float64(max(1, len(docs)))
 	}
@@ -296,17 +337,16 @@ func scoreTerms(docs []Doc) map[string][]posting {
 		}
 	}
 	n := float64(len(docs))
+	var idf [nf]float64
 	out := make(map[string][]posting, len(freqs))
-	for t, list := range freqs {
-		var df [len(fieldBoosts)]float64
-		for _, e := range list {
-			df[e.field]++
+	for t, td := range freqs {
+		for f := range idf {
+			idf[f] = math.Log(1 + (n-td.df[f]+0.5)/(td.df[f]+0.5))
 		}
-		sort.Slice(list, func(a, b int) bool { return list[a].doc < list[b].doc })
-		var ps []posting
-		for _, e := range list {
-			idf := math.Log(1 + (n-df[e.field]+0.5)/(df[e.field]+0.5))
-			s := idf * (bm25D + e.n*(bm25K+1)/(e.n+bm25K*(1-bm25B+bm25B*lengths[e.doc][e.field]/avg[e.field])))
+		ps := make([]posting, 0, len(td.list))
+		for _, e := range td.list {
+			length := perDoc[e.doc][e.field].length
+			s := idf[e.field] * (bm25D + e.n*(bm25K+1)/(e.n+bm25K*(1-bm25B+bm25B*length/avg[e.field])))
 			s *= fieldBoosts[e.field]
 			if docs[e.doc].Heading == "" {
 				if titleTerms[e.doc] == t {
@@ -315,6 +355,7 @@ func scoreTerms(docs []Doc) map[string][]posting {
 					s *= topBoost
 				}
 			}
+			// The list is in entry order: an entry's fields are together.
 			if k := len(ps) - 1; k >= 0 && ps[k].doc == e.doc {
 				ps[k].score += s
 				ps[k].notTitle = ps[k].notTitle || int(e.field) != titleField

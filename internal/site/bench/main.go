@@ -24,14 +24,15 @@ func main() {
 	pages := flag.Int("pages", 2000, "pages in the synthetic site")
 	runs := flag.Int("runs", 5, "timed runs of each tool")
 	keep := flag.Bool("keep", false, "keep the synthetic site (its path is printed)")
+	edits := flag.Int("edits", 5, "timed edits for irp serve and hugo server (0: none)")
 	flag.Parse()
-	if err := run(*pages, *runs, *keep); err != nil {
+	if err := run(*pages, *runs, *edits, *keep); err != nil {
 		fmt.Fprintf(os.Stderr, "bench-site: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(pages, runs int, keep bool) error {
+func run(pages, runs, edits int, keep bool) error {
 	root, err := os.Getwd()
 	if err != nil {
 		return err
@@ -139,6 +140,9 @@ func run(pages, runs int, keep bool) error {
 		return err
 	}
 	fmt.Printf("search-index.js: %.1f MB (%d bytes)\n", float64(st.Size())/(1<<20), st.Size())
+	if edits > 0 {
+		return serveBench(dir, irpBin, hugo, edits)
+	}
 	return nil
 }
 
