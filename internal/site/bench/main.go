@@ -121,20 +121,21 @@ func run(pages, runs, edits int, keep bool) error {
 			name, wall.Round(time.Millisecond), rounded(walls), "", cpu.Round(time.Millisecond), rss>>10)
 		return wall, cpu
 	}
-	wi, ci := report("irp build (lint, search index, key scan)", cmds[0].got)
-	ws, cs := report("irp-site build alone", cmds[1].got)
-	wh, ch := report("stock hugo "+hugoVersion, cmds[2].got)
-	fmt.Printf("ratio irp build/hugo: %.2f× wall, %.2f× cpu (target ≤ 1.10×)\n", float64(wi)/float64(wh), float64(ci)/float64(ch))
-	fmt.Printf("ratio irp-site/hugo:  %.2f× wall, %.2f× cpu\n", float64(ws)/float64(wh), float64(cs)/float64(ch))
-	// The machine's speed drifts between rounds more than the tools differ
-	// (a VM sharing its host): the ratio within each round cancels that.
-	fmt.Printf("median of per-round ratios: irp build/hugo %.2f× wall, %.2f× cpu; irp-site/hugo %.2f× wall\n",
-		pairedRatio(cmds[0].got, cmds[2].got, false), pairedRatio(cmds[0].got, cmds[2].got, true),
-		pairedRatio(cmds[1].got, cmds[2].got, false))
-	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
-		fmt.Printf("load average during the runs: %s", b)
+	if runs > 0 {
+		wi, ci := report("irp build (lint, search index, key scan)", cmds[0].got)
+		ws, cs := report("irp-site build alone", cmds[1].got)
+		wh, ch := report("stock hugo "+hugoVersion, cmds[2].got)
+		fmt.Printf("ratio irp build/hugo: %.2f× wall, %.2f× cpu (target ≤ 1.10×)\n", float64(wi)/float64(wh), float64(ci)/float64(ch))
+		fmt.Printf("ratio irp-site/hugo:  %.2f× wall, %.2f× cpu\n", float64(ws)/float64(wh), float64(cs)/float64(ch))
+		// The machine's speed drifts between rounds more than the tools differ
+		// (a VM sharing its host): the ratio within each round cancels that.
+		fmt.Printf("median of per-round ratios: irp build/hugo %.2f× wall, %.2f× cpu; irp-site/hugo %.2f× wall\n",
+			pairedRatio(cmds[0].got, cmds[2].got, false), pairedRatio(cmds[0].got, cmds[2].got, true),
+			pairedRatio(cmds[1].got, cmds[2].got, false))
+		if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+			fmt.Printf("load average during the runs: %s", b)
+		}
 	}
-
 	st, err := os.Stat(filepath.Join(irpDest, "search-index.js"))
 	if err != nil {
 		return err
