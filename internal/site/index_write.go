@@ -181,6 +181,7 @@ func buildIndex(all []Doc) (files []indexFile, n int, err error) {
 		lines = lines[:0]
 		for _, t := range terms[i:j] {
 			e := encodePostings(postings[t])
+			delete(postings, t) // encoded: let it go
 			size += len(e) + len(t) + 4
 			enc = append(enc, e)
 			lines = append(lines, t)
@@ -324,6 +325,7 @@ func scoreTerms(docs []Doc) map[string][]posting {
 				td.list = append(td.list, tf{int32(i), uint8(f), ft.counts[k]})
 				td.df[f]++
 			}
+			ft.terms, ft.counts = nil, nil // only the length is read from here on
 		}
 	}
 	var avg [nf]float64
@@ -363,6 +365,7 @@ func scoreTerms(docs []Doc) map[string][]posting {
 			}
 			ps = append(ps, posting{doc: e.doc, score: s, notTitle: int(e.field) != titleField})
 		}
+		td.list = nil
 		out[t] = ps
 	}
 	return out
