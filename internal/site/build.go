@@ -75,6 +75,8 @@ type Site struct {
 	log   *logCollector
 	noGit bool
 	built bool
+	// sections caches split page content between rebuilds (serve).
+	sections sectionCache
 }
 
 // Build loads the project and builds it once. A staged build that fails

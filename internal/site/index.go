@@ -44,6 +44,16 @@ type section struct {
 // writeSearchIndex walks the built pages and writes the search index
 // (search-index.js and its parts, see buildIndex).
 func (s *Site) writeSearchIndex() (indexStats, error) {
+	docs, err := s.indexDocs()
+	if err != nil {
+		return indexStats{}, err
+	}
+	return s.writeIndexFiles(docs)
+}
+
+// indexDocs makes the index entries of the built pages. It reads Hugo's
+// pages: no build may run meanwhile.
+func (s *Site) indexDocs() ([]Doc, error) {
 	var pages page.Pages
 	base := "/"
 	for _, site := range s.h.Sites {
@@ -75,7 +85,7 @@ func (s *Site) writeSearchIndex() (indexStats, error) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				docs[i], errs[i] = pageDocs(pages[i], base)
+				docs[i], errs[i] = s.pageDocs(pages[i], base)
 			}
 		}()
 	}
@@ -87,11 +97,11 @@ func (s *Site) writeSearchIndex() (indexStats, error) {
 	if lines := s.log.errors(); len(lines) > 0 {
 		// Content rendered here for the first time (a page no template
 		// showed) can still hit a broken link.
-		return indexStats{}, &BuildError{Lines: lines}
+		return nil, &BuildError{Lines: lines}
 	}
 	for _, err := range errs {
 		if err != nil {
-			return indexStats{}, err
+			return nil, err
 		}
 	}
 
@@ -113,10 +123,19 @@ func (s *Site) writeSearchIndex() (indexStats, error) {
 		all = []Doc{}
 	}
 
-	files, n, err := buildIndex(all)
+	return all, nil
+}
+
+// writeIndexFiles writes the index of docs into the publish directory.
+func (s *Site) writeIndexFiles(docs []Doc) (indexStats, error) {
+	files, n, err := buildIndex(docs)
 	if err != nil {
 		return indexStats{}, err
 	}
+	return s.writeFiles(files, n)
+}
+
+func (s *Site) writeFiles(files []indexFile, n int) (indexStats, error) {
 	st := indexStats{docs: n}
 	for _, f := range files {
 		if err := s.fs.PublishDir.MkdirAll(path.Dir(f.name), 0o755); err != nil {
@@ -131,7 +150,7 @@ func (s *Site) writeSearchIndex() (indexStats, error) {
 }
 
 // pageDocs makes the entries of one page: its top, then one per section.
-func pageDocs(p page.Page, base string) ([]Doc, error) {
+func (s *Site) pageDocs(p page.Page, base string) ([]Doc, error) {
 	c, err := p.Content(context.Background())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.Path(), err)
@@ -159,7 +178,7 @@ func pageDocs(p page.Page, base string) ([]Doc, error) {
 	title := p.Title()
 	manta := strings.Join(strings.Split(paramString(params["manta"]), "; "), " ")
 
-	parts := splitSections(content)
+	parts := s.sections.split(p.Path(), content)
 	docs := make([]Doc, 0, len(parts))
 	for _, part := range parts {
 		d := Doc{Title: title, URL: url, Section: sec, Text: part.text, Manta: manta}
@@ -356,4 +375,35 @@ func collapse(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// sectionCache keeps each page's split content: the preview server indexes
+// again after every edit, and most pages have not changed.
+type sectionCache struct {
+	mu    sync.Mutex
+	pages map[string]cachedSections
+}
+
+type cachedSections struct {
+	content string
+	parts   []section
+}
+
+// split is splitSections(content), from the cache when the page at key
+// has the same content as last time.
+func (c *sectionCache) split(key, content string) []section {
+	c.mu.Lock()
+	e, ok := c.pages[key]
+	c.mu.Unlock()
+	if ok && e.content == content {
+		return e.parts
+	}
+	parts := splitSections(content)
+	c.mu.Lock()
+	if c.pages == nil {
+		c.pages = map[string]cachedSections{}
+	}
+	c.pages[key] = cachedSections{content, parts}
+	c.mu.Unlock()
+	return parts
 }

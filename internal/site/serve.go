@@ -44,9 +44,13 @@ type Server struct {
 	pub     afero.Fs
 	lastErr error
 
-	// indexMu is held while the search index is written, after the pages
-	// of a rebuild are served: a request for the index waits for it.
+	// indexMu is held while the search index is written at start; after
+	// an edit the index is built in the background (indexJob), and a
+	// request for it waits for the latest job, not the next edit.
 	indexMu sync.RWMutex
+	jobMu   sync.Mutex
+	jobGen  int
+	jobDone chan struct{}
 
 	clientsMu sync.Mutex
 	clients   map[chan struct{}]bool
@@ -196,29 +200,67 @@ func (srv *Server) rebuild(events []fsnotify.Event) {
 	} else {
 		srv.mu.Lock() // no request reads a half-written site
 		_, err = s.Build(events...)
+		var docs []Doc
+		if err == nil {
+			docs, err = s.indexDocs()
+		}
 		srv.lastErr = err
+		srv.mu.Unlock()
 		if err == nil {
 			// The pages are served (and the browser told to reload) while
-			// the search index is written; a request for it waits.
-			srv.indexMu.Lock()
-			srv.mu.Unlock()
+			// the search index is built in the background.
+			srv.indexJob(s, docs)
+			srv.reported(start)
 			srv.notify()
-			_, _, err = s.WriteIndex()
-			srv.indexMu.Unlock()
-			if err == nil {
-				srv.reported(start)
-				return
-			}
-			srv.mu.Lock()
-			srv.lastErr = err
+			return
 		}
-		srv.mu.Unlock()
 	}
 	if err != nil {
 		printErr(srv.stderr, "serve", err)
 	}
 	srv.reported(start)
 	srv.notify()
+}
+
+// indexJob builds the search index of docs in the background and writes
+// it unless a later edit started another job meanwhile. The next edit's
+// rebuild does not wait for it; a request for the index does.
+func (srv *Server) indexJob(s *Site, docs []Doc) {
+	srv.jobMu.Lock()
+	srv.jobGen++
+	gen := srv.jobGen
+	done := make(chan struct{})
+	srv.jobDone = done
+	srv.jobMu.Unlock()
+	go func() {
+		defer close(done)
+		files, n, err := buildIndex(docs)
+		srv.jobMu.Lock()
+		defer srv.jobMu.Unlock()
+		if gen != srv.jobGen {
+			return // a later edit has its own job
+		}
+		if err == nil {
+			_, err = s.writeFiles(files, n)
+		}
+		if err != nil {
+			printErr(srv.stderr, "serve", fmt.Errorf("search index: %w", err))
+		}
+	}()
+}
+
+// awaitIndex waits for the latest index job, or for the request to end.
+func (srv *Server) awaitIndex(r *http.Request) {
+	srv.jobMu.Lock()
+	done := srv.jobDone
+	srv.jobMu.Unlock()
+	if done == nil {
+		return
+	}
+	select {
+	case <-done:
+	case <-r.Context().Done():
+	}
 }
 
 // reported says how long a rebuild took that succeeded, on a terminal.
@@ -262,6 +304,7 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	name := path.Clean("/" + r.URL.Path)
 	if name == "/"+IndexFile || strings.HasPrefix(name, "/"+DataDir+"/") {
+		srv.awaitIndex(r)
 		srv.indexMu.RLock()
 		defer srv.indexMu.RUnlock()
 	}
