@@ -16,6 +16,7 @@ import (
 	"github.com/bep/overlayfs"
 	"github.com/fsnotify/fsnotify"
 	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/common/types"
 	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/config/allconfig"
 	"github.com/gohugoio/hugo/deps"
@@ -77,6 +78,8 @@ type Site struct {
 	built bool
 	// sections caches split page content between rebuilds (serve).
 	sections sectionCache
+	// visited are the pages a browser asked for (serve's fast render).
+	visited *types.EvictingQueue[string]
 }
 
 // Build loads the project and builds it once. A staged build that fails
@@ -205,7 +208,10 @@ func load(opts Options, dir, cfgFile string, top map[string]any, dest, publishDi
 	}
 	flags.Set("environment", env)
 	if opts.InMemory {
-		flags.Set("internal", map[string]any{"running": true, "watch": true})
+		// Fast render, as hugo server: after an edit only the pages a
+		// browser has visited are rendered again; another page is
+		// rendered when it is asked for (RenderOnVisit).
+		flags.Set("internal", map[string]any{"running": true, "watch": true, "fastRenderMode": true})
 		// serve pushes reloads itself (Server-Sent Events).
 		flags.Set("disableLiveReload", true)
 	}
@@ -259,6 +265,9 @@ func load(opts Options, dir, cfgFile string, top map[string]any, dest, publishDi
 	if publishDir != dest {
 		s.stage = publishDir
 	}
+	if opts.InMemory {
+		s.visited = types.NewEvictingQueue[string](100)
+	}
 	return s, nil
 }
 
@@ -290,7 +299,11 @@ func (s *Site) Build(events ...fsnotify.Event) (Result, error) {
 			staticErr = s.copyStatic()
 		}()
 	}
-	err := s.h.Build(hugolib.BuildCfg{NoBuildLock: true}, events...)
+	cfg := hugolib.BuildCfg{NoBuildLock: true}
+	if s.opts.InMemory {
+		cfg.RecentlyTouched = s.visited
+	}
+	err := s.h.Build(cfg, events...)
 	wg.Wait()
 	if errs := s.log.errors(); len(errs) > 0 {
 		return Result{}, &BuildError{Lines: errs}
@@ -322,6 +335,32 @@ func (s *Site) Build(events ...fsnotify.Event) (Result, error) {
 		res.Suspects = s.watch.Suspects()
 	}
 	return res, nil
+}
+
+// RenderOnVisit renders the page at the site-relative URL path again, when
+// it is not among the pages rendered after each edit (fast render: the
+// preview server calls it for each page a browser asks for). It reports
+// whether it rendered.
+func (s *Site) RenderOnVisit(urlPath string) (bool, error) {
+	if s.visited == nil || !s.built {
+		return false, nil
+	}
+	urlPath = strings.TrimSuffix(urlPath, "index.html")
+	if !strings.HasSuffix(urlPath, "/") || s.visited.Contains(urlPath) {
+		return false, nil
+	}
+	one := types.NewEvictingQueue[string](1)
+	one.Add(urlPath)
+	s.log.reset()
+	err := s.h.Build(hugolib.BuildCfg{NoBuildLock: true, RecentlyTouched: one, PartialReRender: true})
+	if errs := s.log.errors(); len(errs) > 0 {
+		return false, &BuildError{Lines: errs}
+	}
+	if err != nil {
+		return false, s.log.clean(err)
+	}
+	s.visited.Add(urlPath)
+	return true, nil
 }
 
 // WriteIndex writes the search index of the last build: its entries and

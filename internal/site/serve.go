@@ -308,6 +308,21 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		srv.indexMu.RLock()
 		defer srv.indexMu.RUnlock()
 	}
+	if strings.HasSuffix(name, "/") || strings.HasSuffix(name, ".html") || path.Ext(name) == "" {
+		// A page not rendered again since the last edit is rendered now.
+		srv.mu.Lock()
+		if srv.site != nil && srv.lastErr == nil {
+			p := name
+			if path.Ext(p) == "" && !strings.HasSuffix(p, "/") {
+				p += "/"
+			}
+			if _, err := srv.site.RenderOnVisit(p); err != nil {
+				srv.lastErr = err
+				printErr(srv.stderr, "serve", err)
+			}
+		}
+		srv.mu.Unlock()
+	}
 	srv.mu.RLock()
 	pub, lastErr := srv.pub, srv.lastErr
 	var (
