@@ -79,7 +79,7 @@ type manifest struct {
 	Heading []string `json:"heading"`
 	Anchor  []string `json:"anchor"`
 	// Terms by key (their first two characters): the postings part and
-	// the terms, sorted, one per line.
+	// the terms, sorted, separated by termSep.
 	Terms map[string]termGroup `json:"terms"`
 }
 
@@ -187,7 +187,7 @@ func buildIndex(all []Doc) (files []indexFile, n int, err error) {
 			lines = append(lines, t)
 		}
 		part[key] = enc
-		m.Terms[key] = termGroup{Part: len(files), Terms: strings.Join(lines, "\n")}
+		m.Terms[key] = termGroup{Part: len(files), Terms: strings.Join(lines, termSep)}
 		i = j
 	}
 	if err := flush(); err != nil {
@@ -240,6 +240,11 @@ func partFile(name string, v any) (indexFile, error) {
 	return indexFile{path.Join(DataDir, name+".js"), buf.Bytes()}, nil
 }
 
+// marshalJS is v as JSON with a paragraph separator (U+2029) after every
+// comma between values: to JavaScript a line break, to the leak check the
+// edge of a passage, so that the end of one entry and the start of the
+// next (a title, then a URL) never read as one sentence of a sealed
+// scenario.
 func marshalJS(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -247,8 +252,32 @@ func marshalJS(v any) ([]byte, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	src := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	out := make([]byte, 0, len(src)+len(src)/16)
+	inString, escaped := false, false
+	for _, c := range src {
+		out = append(out, c)
+		switch {
+		case escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case c == '"':
+			inString = !inString
+		case !inString && c == ',':
+			out = append(out, passageEnd...)
+		}
+	}
+	return out, nil
 }
+
+// passageEnd is U+2029, raw: JSON would escape it inside a string, but
+// between values it is the leak check's edge of a passage.
+const passageEnd = "\u2029"
+
+// termSep separates the terms of a group in the manifest: escaped in the
+// JSON string, still the edge of a passage to the leak check.
+const termSep = "\u2029"
 
 // scoreTerms scores every term of every entry with BM25+ per field, with
 // the field boosts and the page-top boost folded in: at search time a

@@ -108,7 +108,7 @@ Engine.prototype.load = function (name) {
 Engine.prototype.group = function (key) {
   const g = this.groups.get(key);
   if (g && !g.terms) {
-    g.terms = g.raw.split("\n");
+    g.terms = g.raw.split("\u2029");
     g.dec = new Array(g.terms.length);
   }
   return g;
