@@ -342,11 +342,8 @@ func (s *Site) Build(events ...fsnotify.Event) (Result, error) {
 // preview server calls it for each page a browser asks for). It reports
 // whether it rendered.
 func (s *Site) RenderOnVisit(urlPath string) (bool, error) {
-	if s.visited == nil || !s.built {
-		return false, nil
-	}
 	urlPath = strings.TrimSuffix(urlPath, "index.html")
-	if !strings.HasSuffix(urlPath, "/") || s.visited.Contains(urlPath) {
+	if !s.built || !s.NeedsRender(urlPath) {
 		return false, nil
 	}
 	one := types.NewEvictingQueue[string](1)
@@ -361,6 +358,13 @@ func (s *Site) RenderOnVisit(urlPath string) (bool, error) {
 	}
 	s.visited.Add(urlPath)
 	return true, nil
+}
+
+// NeedsRender reports whether RenderOnVisit would render the page at the
+// URL path (a cheap check, safe during a build).
+func (s *Site) NeedsRender(urlPath string) bool {
+	urlPath = strings.TrimSuffix(urlPath, "index.html")
+	return s.visited != nil && strings.HasSuffix(urlPath, "/") && !s.visited.Contains(urlPath)
 }
 
 // WriteIndex writes the search index of the last build: its entries and

@@ -33,6 +33,10 @@ const reloadScript = `<script>(function(){var es=new EventSource("` + ReloadPath
 // rebuilding (editors write a file in several steps).
 const debounce = 80 * time.Millisecond
 
+// reindexPause is how long edits must pause before serve rebuilds the
+// search index.
+const reindexPause = 500 * time.Millisecond
+
 // Server serves a site built in memory and rebuilds it when its sources
 // change.
 type Server struct {
@@ -48,6 +52,7 @@ type Server struct {
 	// an edit the index is built in the background (indexJob), and a
 	// request for it waits for the latest job, not the next edit.
 	indexMu sync.RWMutex
+	hugoMu  sync.Mutex // one Hugo build (or read of its pages) at a time
 	jobMu   sync.Mutex
 	jobGen  int
 	jobDone chan struct{}
@@ -101,8 +106,12 @@ func serveOn(ctx context.Context, o Options, ln net.Listener, stdout, stderr io.
 	var (
 		pending []fsnotify.Event
 		timer   = time.NewTimer(time.Hour)
+		// reindexTimer fires when edits have paused: the search index
+		// is rebuilt then, never between an edit and its page.
+		reindexTimer = time.NewTimer(time.Hour)
 	)
 	timer.Stop()
+	reindexTimer.Stop()
 	for {
 		select {
 		case <-ctx.Done():
@@ -133,6 +142,9 @@ func serveOn(ctx context.Context, o Options, ln net.Listener, stdout, stderr io.
 			events := pending
 			pending = nil
 			srv.rebuild(events)
+			reindexTimer.Reset(reindexPause)
+		case <-reindexTimer.C:
+			srv.reindex()
 		}
 	}
 }
@@ -198,18 +210,15 @@ func (srv *Server) rebuild(events []fsnotify.Event) {
 	if full {
 		err = srv.reload()
 	} else {
+		srv.hugoMu.Lock()
 		srv.mu.Lock() // no request reads a half-written site
 		_, err = s.Build(events...)
-		var docs []Doc
-		if err == nil {
-			docs, err = s.indexDocs()
-		}
 		srv.lastErr = err
 		srv.mu.Unlock()
+		srv.hugoMu.Unlock()
 		if err == nil {
-			// The pages are served (and the browser told to reload) while
-			// the search index is built in the background.
-			srv.indexJob(s, docs)
+			// The pages first: the search index follows once the edits
+			// pause (serveOn calls reindex).
 			srv.reported(start)
 			srv.notify()
 			return
@@ -220,6 +229,30 @@ func (srv *Server) rebuild(events []fsnotify.Event) {
 	}
 	srv.reported(start)
 	srv.notify()
+}
+
+// reindex collects the index entries of the current build and builds
+// the index in the background; serveOn calls it when edits pause.
+func (srv *Server) reindex() {
+	srv.hugoMu.Lock()
+	srv.mu.RLock()
+	s, lastErr := srv.site, srv.lastErr
+	srv.mu.RUnlock()
+	if s == nil || lastErr != nil {
+		srv.hugoMu.Unlock()
+		return
+	}
+	docs, err := s.indexDocs()
+	srv.hugoMu.Unlock()
+	if err != nil {
+		srv.mu.Lock()
+		srv.lastErr = err
+		srv.mu.Unlock()
+		printErr(srv.stderr, "serve", err)
+		srv.notify()
+		return
+	}
+	srv.indexJob(s, docs)
 }
 
 // indexJob builds the search index of docs in the background and writes
@@ -310,18 +343,23 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if strings.HasSuffix(name, "/") || strings.HasSuffix(name, ".html") || path.Ext(name) == "" {
 		// A page not rendered again since the last edit is rendered now.
-		srv.mu.Lock()
-		if srv.site != nil && srv.lastErr == nil {
-			p := name
-			if path.Ext(p) == "" && !strings.HasSuffix(p, "/") {
-				p += "/"
-			}
-			if _, err := srv.site.RenderOnVisit(p); err != nil {
+		p := name
+		if path.Ext(p) == "" && !strings.HasSuffix(p, "/") {
+			p += "/"
+		}
+		srv.mu.RLock()
+		site, ok := srv.site, srv.lastErr == nil
+		srv.mu.RUnlock()
+		if ok && site != nil && site.NeedsRender(p) {
+			srv.hugoMu.Lock()
+			srv.mu.Lock()
+			if _, err := site.RenderOnVisit(p); err != nil {
 				srv.lastErr = err
 				printErr(srv.stderr, "serve", err)
 			}
+			srv.mu.Unlock()
+			srv.hugoMu.Unlock()
 		}
-		srv.mu.Unlock()
 	}
 	srv.mu.RLock()
 	pub, lastErr := srv.pub, srv.lastErr
