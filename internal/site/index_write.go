@@ -240,8 +240,8 @@ func partFile(name string, v any) (indexFile, error) {
 	return indexFile{path.Join(DataDir, name+".js"), buf.Bytes()}, nil
 }
 
-// marshalJS is v as JSON with a paragraph separator (U+2029) after every
-// comma between values: to JavaScript a line break, to the leak check the
+// marshalJS is v as JSON with a paragraph separator (U+2029) after each
+// comma that follows a string, list or object: to JavaScript a line break, to the leak check the
 // edge of a passage, so that the end of one entry and the start of the
 // next (a title, then a URL) never read as one sentence of a sealed
 // scenario.
@@ -255,6 +255,7 @@ func marshalJS(v any) ([]byte, error) {
 	src := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 	out := make([]byte, 0, len(src)+len(src)/16)
 	inString, escaped := false, false
+	var last byte // the last byte outside a string, or '"' for a string's end
 	for _, c := range src {
 		out = append(out, c)
 		switch {
@@ -264,8 +265,15 @@ func marshalJS(v any) ([]byte, error) {
 			escaped = true
 		case c == '"':
 			inString = !inString
-		case !inString && c == ',':
-			out = append(out, passageEnd...)
+			last = c
+		case inString:
+		case c == ',':
+			if last == '"' || last == ']' || last == '}' {
+				out = append(out, passageEnd...) // after text, not between numbers
+			}
+			last = c
+		default:
+			last = c
 		}
 	}
 	return out, nil
