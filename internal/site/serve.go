@@ -100,8 +100,9 @@ func serveOn(ctx context.Context, o Options, ln net.Listener, stdout, stderr io.
 	}
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
-	go hs.Serve(ln)
+	// Said before the first answer, so whoever reads it can rely on it.
 	fmt.Fprintf(stdout, "serving %s on http://%s/ — press Ctrl-C to stop\n", res.Dir(), ln.Addr())
+	go hs.Serve(ln)
 
 	var (
 		pending []fsnotify.Event
