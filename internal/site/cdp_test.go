@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
 	"regexp"
 	"sync"
@@ -41,12 +42,24 @@ var devtoolsURL = regexp.MustCompile(`DevTools listening on (ws://\S+)`)
 func startCDP(tb testing.TB, extra ...string) *cdpBrowser {
 	tb.Helper()
 	bin := chromium(tb)
+	// Not tb.TempDir: Chromium's helper processes can still write to the
+	// profile for a moment after the browser exits, and TempDir's cleanup
+	// fails the test then.
+	profile, err := os.MkdirTemp("", "irp-cdp-profile-")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		for i := 0; i < 50 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	args := append([]string{
 		"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
 		"--disable-extensions", "--no-default-browser-check", "--mute-audio",
-		"--remote-debugging-port=0", "--remote-allow-origins=*", "--user-data-dir=" + tb.TempDir(),
+		"--remote-debugging-port=0", "--remote-allow-origins=*", "--user-data-dir=" + profile,
 	}, extra...)
 	cmd := exec.CommandContext(ctx, bin, append(args, "about:blank")...)
 	stderr, err := cmd.StderrPipe()
@@ -89,12 +102,27 @@ func startCDP(tb testing.TB, extra ...string) *cdpBrowser {
 	return b
 }
 
+// close asks the browser to quit (so its helper processes go with it),
+// and kills it if it has not after a few seconds.
 func (b *cdpBrowser) close() {
+	exited := make(chan struct{})
+	go func() {
+		_ = b.cmd.Wait()
+		close(exited)
+	}()
+	if b.ws != nil {
+		_ = websocket.JSON.Send(b.ws, map[string]any{"id": 1 << 30, "method": "Browser.close"})
+	}
+	select {
+	case <-exited:
+	case <-time.After(5 * time.Second):
+		b.cancel()
+		<-exited
+	}
 	if b.ws != nil {
 		b.ws.Close()
 	}
 	b.cancel()
-	_ = b.cmd.Wait()
 }
 
 func (b *cdpBrowser) read() {
