@@ -72,7 +72,7 @@ bench: bench-site bench-vault bench-impact bench-merge
 
 bench-site: $(IRP) $(SITE)
 	$(GO) run ./internal/site/bench -runs 9
-	$(GO) test -run '^$$' -bench '^BenchmarkSearchChromium$$' -benchtime 3x ./internal/site
+	$(GO) test -run '^$$' -bench '^BenchmarkSearchChromium$$' -benchtime 1x ./internal/site
 
 bench-vault: $(IRP)
 	$(GO) run ./internal/vault/bench

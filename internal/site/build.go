@@ -16,6 +16,7 @@ import (
 	"github.com/bep/overlayfs"
 	"github.com/fsnotify/fsnotify"
 	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/common/types"
 	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/config/allconfig"
 	"github.com/gohugoio/hugo/deps"
@@ -42,6 +43,9 @@ type Options struct {
 	InMemory bool
 	// Development selects Hugo's "development" environment (serve).
 	Development bool
+	// DeferIndex leaves the search index out of Build, for WriteIndex to
+	// write afterwards: the preview server shows an edited page first.
+	DeferIndex bool
 
 	// Warnings receives Hugo's warnings, one line each; nil discards them.
 	Warnings io.Writer
@@ -72,6 +76,10 @@ type Site struct {
 	log   *logCollector
 	noGit bool
 	built bool
+	// sections caches split page content between rebuilds (serve).
+	sections sectionCache
+	// visited are the pages a browser asked for (serve's fast render).
+	visited *types.EvictingQueue[string]
 }
 
 // Build loads the project and builds it once. A staged build that fails
@@ -214,7 +222,10 @@ func load(opts Options, dir, cfgFile string, top map[string]any, dest, publishDi
 	}
 	flags.Set("environment", env)
 	if opts.InMemory {
-		flags.Set("internal", map[string]any{"running": true, "watch": true})
+		// Fast render, as hugo server: after an edit only the pages a
+		// browser has visited are rendered again; another page is
+		// rendered when it is asked for (RenderOnVisit).
+		flags.Set("internal", map[string]any{"running": true, "watch": true, "fastRenderMode": true})
 		// serve pushes reloads itself (Server-Sent Events).
 		flags.Set("disableLiveReload", true)
 	}
@@ -268,6 +279,9 @@ func load(opts Options, dir, cfgFile string, top map[string]any, dest, publishDi
 	if publishDir != dest {
 		s.stage = publishDir
 	}
+	if opts.InMemory {
+		s.visited = types.NewEvictingQueue[string](100)
+	}
 	return s, nil
 }
 
@@ -299,7 +313,11 @@ func (s *Site) Build(events ...fsnotify.Event) (Result, error) {
 			staticErr = s.copyStatic()
 		}()
 	}
-	err := s.h.Build(hugolib.BuildCfg{NoBuildLock: true}, events...)
+	cfg := hugolib.BuildCfg{NoBuildLock: true}
+	if s.opts.InMemory {
+		cfg.RecentlyTouched = s.visited
+	}
+	err := s.h.Build(cfg, events...)
 	wg.Wait()
 	s.log.flushRawHTML()
 	if errs := s.log.errors(); len(errs) > 0 {
@@ -320,20 +338,63 @@ func (s *Site) Build(events ...fsnotify.Event) (Result, error) {
 	for _, site := range s.h.Sites {
 		res.Pages += len(site.Pages())
 	}
-	t0 := time.Now()
-	idx, err := s.writeSearchIndex()
-	if err != nil {
-		return Result{}, fmt.Errorf("search index: %w", err)
-	}
 	if os.Getenv("IRP_SITE_TIMINGS") != "" {
-		fmt.Fprintf(os.Stderr, "irp-site: hugo %v, search index %v (%d entries, %d bytes)\n",
-			t0.Sub(start).Round(time.Millisecond), time.Since(t0).Round(time.Millisecond), idx.docs, idx.bytes)
+		fmt.Fprintf(os.Stderr, "irp-site: hugo %v\n", time.Since(start).Round(time.Millisecond))
 	}
-	res.IndexDocs, res.IndexBytes = idx.docs, idx.bytes
+	if !s.opts.DeferIndex {
+		if res.IndexDocs, res.IndexBytes, err = s.WriteIndex(); err != nil {
+			return Result{}, err
+		}
+	}
 	if s.watch != nil {
 		res.Suspects = s.watch.Suspects()
 	}
 	return res, nil
+}
+
+// RenderOnVisit renders the page at the site-relative URL path again, when
+// it is not among the pages rendered after each edit (fast render: the
+// preview server calls it for each page a browser asks for). It reports
+// whether it rendered.
+func (s *Site) RenderOnVisit(urlPath string) (bool, error) {
+	urlPath = strings.TrimSuffix(urlPath, "index.html")
+	if !s.built || !s.NeedsRender(urlPath) {
+		return false, nil
+	}
+	one := types.NewEvictingQueue[string](1)
+	one.Add(urlPath)
+	s.log.reset()
+	err := s.h.Build(hugolib.BuildCfg{NoBuildLock: true, RecentlyTouched: one, PartialReRender: true})
+	if errs := s.log.errors(); len(errs) > 0 {
+		return false, &BuildError{Lines: errs}
+	}
+	if err != nil {
+		return false, s.log.clean(err)
+	}
+	s.visited.Add(urlPath)
+	return true, nil
+}
+
+// NeedsRender reports whether RenderOnVisit would render the page at the
+// URL path (a cheap check, safe during a build).
+func (s *Site) NeedsRender(urlPath string) bool {
+	urlPath = strings.TrimSuffix(urlPath, "index.html")
+	return s.visited != nil && strings.HasSuffix(urlPath, "/") && !s.visited.Contains(urlPath)
+}
+
+// WriteIndex writes the search index of the last build: its entries and
+// bytes. Build does it, unless Options.DeferIndex.
+func (s *Site) WriteIndex() (docs, bytes int, err error) {
+	t0 := time.Now()
+	idx, err := s.writeSearchIndex()
+	if err != nil {
+		return 0, 0, fmt.Errorf("search index: %w", err)
+	}
+	if os.Getenv("IRP_SITE_TIMINGS") != "" {
+		fmt.Fprintf(os.Stderr, "irp-site: search index %v (%d entries, %d bytes)\n",
+			time.Since(t0).Round(time.Millisecond), idx.docs, idx.bytes)
+	}
+	return idx.docs, idx.bytes, nil
 }
 
 // cleanDest empties a publish directory that an earlier build wrote (it

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -94,7 +95,7 @@ func TestContentSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(public) + "/find.html"}).String()
-	doc := dumpDOM(t, u, 0)
+	doc := dumpDOM(t, u, 20*time.Second)
 	pre := domFind(doc, func(n *html.Node) bool { return domAttr(n, "id") == "result" })
 	if pre == nil {
 		t.Fatal("find.html: no #result")

@@ -1,11 +1,10 @@
 package site
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"html/template"
+	"path"
 	"runtime"
 	"sort"
 	"strings"
@@ -17,8 +16,8 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// IndexFile is the search index's name at the site root. It is a script,
-// not JSON, so that it loads from file:// as well as over HTTP.
+// IndexFile is the search index's manifest at the site root. It is a
+// script, not JSON, so that it loads from file:// as well as over HTTP.
 const IndexFile = "search-index.js"
 
 // Doc is one search-index entry: the top of a page (Heading empty) or one
@@ -42,8 +41,19 @@ type section struct {
 	id, heading, text string
 }
 
-// writeSearchIndex walks the built pages and writes search-index.js.
+// writeSearchIndex walks the built pages and writes the search index
+// (search-index.js and its parts, see buildIndex).
 func (s *Site) writeSearchIndex() (indexStats, error) {
+	docs, err := s.indexDocs()
+	if err != nil {
+		return indexStats{}, err
+	}
+	return s.writeIndexFiles(docs)
+}
+
+// indexDocs makes the index entries of the built pages. It reads Hugo's
+// pages: no build may run meanwhile.
+func (s *Site) indexDocs() ([]Doc, error) {
 	var pages page.Pages
 	base := "/"
 	for _, site := range s.h.Sites {
@@ -75,7 +85,7 @@ func (s *Site) writeSearchIndex() (indexStats, error) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				docs[i], errs[i] = pageDocs(pages[i], base)
+				docs[i], errs[i] = s.pageDocs(pages[i], base)
 			}
 		}()
 	}
@@ -87,11 +97,11 @@ func (s *Site) writeSearchIndex() (indexStats, error) {
 	if lines := s.log.errors(); len(lines) > 0 {
 		// Content rendered here for the first time (a page no template
 		// showed) can still hit a broken link.
-		return indexStats{}, &BuildError{Lines: lines}
+		return nil, &BuildError{Lines: lines}
 	}
 	for _, err := range errs {
 		if err != nil {
-			return indexStats{}, err
+			return nil, err
 		}
 	}
 
@@ -113,26 +123,34 @@ func (s *Site) writeSearchIndex() (indexStats, error) {
 		all = []Doc{}
 	}
 
-	var buf bytes.Buffer
-	buf.Grow(64 << 10)
-	buf.WriteString("window.IRP_SEARCH_INDEX = ")
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(struct {
-		Docs []Doc `json:"docs"`
-	}{all}); err != nil {
+	return all, nil
+}
+
+// writeIndexFiles writes the index of docs into the publish directory.
+func (s *Site) writeIndexFiles(docs []Doc) (indexStats, error) {
+	files, n, err := buildIndex(docs)
+	if err != nil {
 		return indexStats{}, err
 	}
-	buf.Truncate(buf.Len() - 1) // Encode's newline
-	buf.WriteString(";\n")
-	if err := afero.WriteFile(s.fs.PublishDir, IndexFile, buf.Bytes(), 0o644); err != nil {
-		return indexStats{}, err
+	return s.writeFiles(files, n)
+}
+
+func (s *Site) writeFiles(files []indexFile, n int) (indexStats, error) {
+	st := indexStats{docs: n}
+	for _, f := range files {
+		if err := s.fs.PublishDir.MkdirAll(path.Dir(f.name), 0o755); err != nil {
+			return indexStats{}, err
+		}
+		if err := afero.WriteFile(s.fs.PublishDir, f.name, f.data, 0o644); err != nil {
+			return indexStats{}, err
+		}
+		st.bytes += len(f.data)
 	}
-	return indexStats{docs: len(all), bytes: buf.Len()}, nil
+	return st, nil
 }
 
 // pageDocs makes the entries of one page: its top, then one per section.
-func pageDocs(p page.Page, base string) ([]Doc, error) {
+func (s *Site) pageDocs(p page.Page, base string) ([]Doc, error) {
 	c, err := p.Content(context.Background())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.Path(), err)
@@ -160,7 +178,7 @@ func pageDocs(p page.Page, base string) ([]Doc, error) {
 	title := p.Title()
 	manta := strings.Join(strings.Split(paramString(params["manta"]), "; "), " ")
 
-	parts := splitSections(content)
+	parts := s.sections.split(p.Path(), content)
 	docs := make([]Doc, 0, len(parts))
 	for _, part := range parts {
 		d := Doc{Title: title, URL: url, Section: sec, Text: part.text, Manta: manta}
@@ -357,4 +375,35 @@ func collapse(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// sectionCache keeps each page's split content: the preview server indexes
+// again after every edit, and most pages have not changed.
+type sectionCache struct {
+	mu    sync.Mutex
+	pages map[string]cachedSections
+}
+
+type cachedSections struct {
+	content string
+	parts   []section
+}
+
+// split is splitSections(content), from the cache when the page at key
+// has the same content as last time.
+func (c *sectionCache) split(key, content string) []section {
+	c.mu.Lock()
+	e, ok := c.pages[key]
+	c.mu.Unlock()
+	if ok && e.content == content {
+		return e.parts
+	}
+	parts := splitSections(content)
+	c.mu.Lock()
+	if c.pages == nil {
+		c.pages = map[string]cachedSections{}
+	}
+	c.pages[key] = cachedSections{content, parts}
+	c.mu.Unlock()
+	return parts
 }

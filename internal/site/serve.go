@@ -12,7 +12,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/signal"
 	"path"
 	"path/filepath"
 	"strconv"
@@ -34,37 +33,9 @@ const reloadScript = `<script>(function(){var es=new EventSource("` + ReloadPath
 // rebuilding (editors write a file in several steps).
 const debounce = 80 * time.Millisecond
 
-func mainServe(args []string, stdout, stderr io.Writer) int {
-	var (
-		o    Options
-		port int
-		bind string
-	)
-	fl := newFlags("serve", stderr)
-	fl.StringVar(&o.Source, "source", ".", "project directory (holds config.toml)")
-	fl.IntVar(&port, "port", 1313, "port to listen on")
-	fl.StringVar(&bind, "bind", "127.0.0.1", "address to listen on")
-	fl.BoolVar(&o.Drafts, "drafts", false, "include draft pages")
-	if code, ok := parse(fl, "serve", args, stdout, stderr); !ok {
-		return code
-	}
-	if port < 0 || port > 65535 {
-		fmt.Fprintf(stderr, "irp: serve: --port %d: not a port number (0-65535)\n", port)
-		return 2
-	}
-	if net.ParseIP(bind) == nil && bind != "localhost" {
-		fmt.Fprintf(stderr, "irp: serve: --bind %q: not an IP address\n", bind)
-		return 2
-	}
-	o.Warnings = prefixWriter{w: stderr, prefix: "irp: serve: "}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := Serve(ctx, o, net.JoinHostPort(bind, strconv.Itoa(port)), stdout, stderr); err != nil {
-		printErr(stderr, "serve", err)
-		return 1
-	}
-	return 0
-}
+// reindexPause is how long edits must pause before serve rebuilds the
+// search index.
+const reindexPause = 500 * time.Millisecond
 
 // Server serves a site built in memory and rebuilds it when its sources
 // change.
@@ -76,6 +47,15 @@ type Server struct {
 	site    *Site
 	pub     afero.Fs
 	lastErr error
+
+	// indexMu is held while the search index is written at start; after
+	// an edit the index is built in the background (indexJob), and a
+	// request for it waits for the latest job, not the next edit.
+	indexMu sync.RWMutex
+	hugoMu  sync.Mutex // one Hugo build (or read of its pages) at a time
+	jobMu   sync.Mutex
+	jobGen  int
+	jobDone chan struct{}
 
 	clientsMu sync.Mutex
 	clients   map[chan struct{}]bool
@@ -96,6 +76,7 @@ func serveOn(ctx context.Context, o Options, ln net.Listener, stdout, stderr io.
 	defer ln.Close()
 	o.InMemory = true
 	o.Development = true
+	o.DeferIndex = true
 
 	srv := &Server{opts: o, stderr: stderr, clients: map[chan struct{}]bool{}}
 	if err := srv.reload(); err != nil {
@@ -119,14 +100,19 @@ func serveOn(ctx context.Context, o Options, ln net.Listener, stdout, stderr io.
 	}
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
-	go hs.Serve(ln)
+	// Said before the first answer, so whoever reads it can rely on it.
 	fmt.Fprintf(stdout, "serving %s on http://%s/ — press Ctrl-C to stop\n", res.Dir(), ln.Addr())
+	go hs.Serve(ln)
 
 	var (
 		pending []fsnotify.Event
 		timer   = time.NewTimer(time.Hour)
+		// reindexTimer fires when edits have paused: the search index
+		// is rebuilt then, never between an edit and its page.
+		reindexTimer = time.NewTimer(time.Hour)
 	)
 	timer.Stop()
+	reindexTimer.Stop()
 	for {
 		select {
 		case <-ctx.Done():
@@ -157,6 +143,9 @@ func serveOn(ctx context.Context, o Options, ln net.Listener, stdout, stderr io.
 			events := pending
 			pending = nil
 			srv.rebuild(events)
+			reindexTimer.Reset(reindexPause)
+		case <-reindexTimer.C:
+			srv.reindex()
 		}
 	}
 }
@@ -183,6 +172,11 @@ func (srv *Server) reload() error {
 		return err
 	}
 	_, err = s.Build()
+	if err == nil {
+		srv.indexMu.Lock()
+		_, _, err = s.WriteIndex()
+		srv.indexMu.Unlock()
+	}
 	srv.setResult(s, err)
 	return err
 }
@@ -217,18 +211,100 @@ func (srv *Server) rebuild(events []fsnotify.Event) {
 	if full {
 		err = srv.reload()
 	} else {
+		srv.hugoMu.Lock()
 		srv.mu.Lock() // no request reads a half-written site
 		_, err = s.Build(events...)
 		srv.lastErr = err
 		srv.mu.Unlock()
+		srv.hugoMu.Unlock()
+		if err == nil {
+			// The pages first: the search index follows once the edits
+			// pause (serveOn calls reindex).
+			srv.reported(start)
+			srv.notify()
+			return
+		}
 	}
 	if err != nil {
 		printErr(srv.stderr, "serve", err)
 	}
-	if err == nil && isTerminal(srv.stderr) {
+	srv.reported(start)
+	srv.notify()
+}
+
+// reindex collects the index entries of the current build and builds
+// the index in the background; serveOn calls it when edits pause.
+func (srv *Server) reindex() {
+	srv.hugoMu.Lock()
+	srv.mu.RLock()
+	s, lastErr := srv.site, srv.lastErr
+	srv.mu.RUnlock()
+	if s == nil || lastErr != nil {
+		srv.hugoMu.Unlock()
+		return
+	}
+	docs, err := s.indexDocs()
+	srv.hugoMu.Unlock()
+	if err != nil {
+		srv.mu.Lock()
+		srv.lastErr = err
+		srv.mu.Unlock()
+		printErr(srv.stderr, "serve", err)
+		srv.notify()
+		return
+	}
+	srv.indexJob(s, docs)
+}
+
+// indexJob builds the search index of docs in the background and writes
+// it unless a later edit started another job meanwhile. The next edit's
+// rebuild does not wait for it; a request for the index does.
+func (srv *Server) indexJob(s *Site, docs []Doc) {
+	srv.jobMu.Lock()
+	srv.jobGen++
+	gen := srv.jobGen
+	done := make(chan struct{})
+	srv.jobDone = done
+	srv.jobMu.Unlock()
+	go func() {
+		defer close(done)
+		files, n, err := buildIndex(docs)
+		srv.jobMu.Lock()
+		defer srv.jobMu.Unlock()
+		if gen != srv.jobGen {
+			return // a later edit has its own job
+		}
+		if err == nil {
+			_, err = s.writeFiles(files, n)
+		}
+		if err != nil {
+			printErr(srv.stderr, "serve", fmt.Errorf("search index: %w", err))
+		}
+	}()
+}
+
+// awaitIndex waits for the latest index job, or for the request to end.
+func (srv *Server) awaitIndex(r *http.Request) {
+	srv.jobMu.Lock()
+	done := srv.jobDone
+	srv.jobMu.Unlock()
+	if done == nil {
+		return
+	}
+	select {
+	case <-done:
+	case <-r.Context().Done():
+	}
+}
+
+// reported says how long a rebuild took that succeeded, on a terminal.
+func (srv *Server) reported(start time.Time) {
+	srv.mu.RLock()
+	ok := srv.lastErr == nil
+	srv.mu.RUnlock()
+	if ok && IsTerminal(srv.stderr) {
 		fmt.Fprintf(srv.stderr, "rebuilt in %s\n", time.Since(start).Round(time.Millisecond))
 	}
-	srv.notify()
 }
 
 func (srv *Server) notify() {
@@ -260,9 +336,34 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	name := path.Clean("/" + r.URL.Path)
+	if name == "/"+IndexFile || strings.HasPrefix(name, "/"+DataDir+"/") {
+		srv.awaitIndex(r)
+		srv.indexMu.RLock()
+		defer srv.indexMu.RUnlock()
+	}
+	if strings.HasSuffix(name, "/") || strings.HasSuffix(name, ".html") || path.Ext(name) == "" {
+		// A page not rendered again since the last edit is rendered now.
+		p := name
+		if path.Ext(p) == "" && !strings.HasSuffix(p, "/") {
+			p += "/"
+		}
+		srv.mu.RLock()
+		site, ok := srv.site, srv.lastErr == nil
+		srv.mu.RUnlock()
+		if ok && site != nil && site.NeedsRender(p) {
+			srv.hugoMu.Lock()
+			srv.mu.Lock()
+			if _, err := site.RenderOnVisit(p); err != nil {
+				srv.lastErr = err
+				printErr(srv.stderr, "serve", err)
+			}
+			srv.mu.Unlock()
+			srv.hugoMu.Unlock()
+		}
+	}
 	srv.mu.RLock()
 	pub, lastErr := srv.pub, srv.lastErr
-	name := path.Clean("/" + r.URL.Path)
 	var (
 		data []byte
 		err  error

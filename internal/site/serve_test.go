@@ -174,11 +174,10 @@ func TestServePortInUse(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ln.Close()
-	_, port, _ := net.SplitHostPort(ln.Addr().String())
 	var out, errb strings.Builder
-	code := Main([]string{"serve", "--source", dir, "--port", port}, &out, &errb)
-	if code != 1 || !strings.Contains(errb.String(), "address already in use") || strings.Count(errb.String(), "\n") != 1 {
-		t.Errorf("exit %d, stderr %q", code, errb.String())
+	err = Serve(context.Background(), Options{Source: dir}, ln.Addr().String(), &out, &errb)
+	if lines := ErrorLines(err); err == nil || len(lines) != 1 || !strings.Contains(lines[0], "address already in use") {
+		t.Errorf("err = %v", err)
 	}
 }
 
@@ -310,19 +309,18 @@ func TestBrowserLiveReload(t *testing.T) {
 // gif1x1 is a transparent 1x1 GIF.
 var gif1x1 = []byte("GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;")
 
-// TestServeBadStart: a project that cannot load is one line, exit 1; one
-// that loads but does not build is served (the error page) and said once.
+// TestServeBadStart: a project that cannot load is one error line.
 func TestServeBadStart(t *testing.T) {
 	for _, c := range []struct{ name, config, want string }{
-		{"config does not parse", "title = \"x\ntheme = \"irp\"\n", "irp: serve: config.toml:1: "},
-		{"unknown theme", "title = \"x\"\ntheme = \"nosuch\"\n", `irp: serve: config.toml: unknown theme "nosuch"`},
+		{"config does not parse", "title = \"x\ntheme = \"irp\"\n", "config.toml:1: "},
+		{"unknown theme", "title = \"x\"\ntheme = \"nosuch\"\n", `config.toml: unknown theme "nosuch"`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := writeSite(t, "-- config.toml --\n"+c.config+"-- content/_index.md --\n+++\ntitle = \"Home\"\n+++\n")
 			var out, errb strings.Builder
-			code := Main([]string{"serve", "--source", dir, "--port", "0"}, &out, &errb)
-			if code != 1 || !strings.HasPrefix(errb.String(), c.want) || strings.Count(errb.String(), "\n") != 1 {
-				t.Errorf("exit %d, stderr %q; want exit 1 and one line starting %q", code, errb.String(), c.want)
+			err := Serve(context.Background(), Options{Source: dir}, "127.0.0.1:0", &out, &errb)
+			if lines := ErrorLines(err); err == nil || len(lines) != 1 || !strings.HasPrefix(lines[0], c.want) {
+				t.Errorf("err = %v; want one line starting %q", err, c.want)
 			}
 		})
 	}

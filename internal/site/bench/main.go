@@ -24,14 +24,15 @@ func main() {
 	pages := flag.Int("pages", 2000, "pages in the synthetic site")
 	runs := flag.Int("runs", 5, "timed runs of each tool")
 	keep := flag.Bool("keep", false, "keep the synthetic site (its path is printed)")
+	edits := flag.Int("edits", 5, "timed edits for irp serve and hugo server (0: none)")
 	flag.Parse()
-	if err := run(*pages, *runs, *keep); err != nil {
+	if err := run(*pages, *runs, *edits, *keep); err != nil {
 		fmt.Fprintf(os.Stderr, "bench-site: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(pages, runs int, keep bool) error {
+func run(pages, runs, edits int, keep bool) error {
 	root, err := os.Getwd()
 	if err != nil {
 		return err
@@ -120,25 +121,29 @@ func run(pages, runs int, keep bool) error {
 			name, wall.Round(time.Millisecond), rounded(walls), "", cpu.Round(time.Millisecond), rss>>10)
 		return wall, cpu
 	}
-	wi, ci := report("irp build (lint, search index, key scan)", cmds[0].got)
-	ws, cs := report("irp-site build alone", cmds[1].got)
-	wh, ch := report("stock hugo "+hugoVersion, cmds[2].got)
-	fmt.Printf("ratio irp build/hugo: %.2f× wall, %.2f× cpu (target ≤ 1.10×)\n", float64(wi)/float64(wh), float64(ci)/float64(ch))
-	fmt.Printf("ratio irp-site/hugo:  %.2f× wall, %.2f× cpu\n", float64(ws)/float64(wh), float64(cs)/float64(ch))
-	// The machine's speed drifts between rounds more than the tools differ
-	// (a VM sharing its host): the ratio within each round cancels that.
-	fmt.Printf("median of per-round ratios: irp build/hugo %.2f× wall, %.2f× cpu; irp-site/hugo %.2f× wall\n",
-		pairedRatio(cmds[0].got, cmds[2].got, false), pairedRatio(cmds[0].got, cmds[2].got, true),
-		pairedRatio(cmds[1].got, cmds[2].got, false))
-	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
-		fmt.Printf("load average during the runs: %s", b)
+	if runs > 0 {
+		wi, ci := report("irp build (lint, search index, key scan)", cmds[0].got)
+		ws, cs := report("irp-site build alone", cmds[1].got)
+		wh, ch := report("stock hugo "+hugoVersion, cmds[2].got)
+		fmt.Printf("ratio irp build/hugo: %.2f× wall, %.2f× cpu (target ≤ 1.10×)\n", float64(wi)/float64(wh), float64(ci)/float64(ch))
+		fmt.Printf("ratio irp-site/hugo:  %.2f× wall, %.2f× cpu\n", float64(ws)/float64(wh), float64(cs)/float64(ch))
+		// The machine's speed drifts between rounds more than the tools differ
+		// (a VM sharing its host): the ratio within each round cancels that.
+		fmt.Printf("median of per-round ratios: irp build/hugo %.2f× wall, %.2f× cpu; irp-site/hugo %.2f× wall\n",
+			pairedRatio(cmds[0].got, cmds[2].got, false), pairedRatio(cmds[0].got, cmds[2].got, true),
+			pairedRatio(cmds[1].got, cmds[2].got, false))
+		if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+			fmt.Printf("load average during the runs: %s", b)
+		}
 	}
-
 	st, err := os.Stat(filepath.Join(irpDest, "search-index.js"))
 	if err != nil {
 		return err
 	}
 	fmt.Printf("search-index.js: %.1f MB (%d bytes)\n", float64(st.Size())/(1<<20), st.Size())
+	if edits > 0 {
+		return serveBench(dir, irpBin, hugo, edits)
+	}
 	return nil
 }
 
@@ -290,7 +295,7 @@ endLevel = 3
 		fmt.Fprintf(&b, "+++\ntitle = \"%s %s %d\"\nsummary = %q\nsymptoms = [%q, %q]\n",
 			words[rng.IntN(len(words))], words[rng.IntN(len(words))], i, sentence(8), sentence(3), sentence(2))
 		if tool {
-			b.WriteString("platform = \"SmartOS\"\ncomponents = [\"any\"]\n" +
+			b.WriteString("platform = \"SmartOS\"\ncomponents = [\"any\"]\nmanta = [\"v1\", \"v2\"]\n" +
 				"sources = [{title = \"prstat(1M)\", url = \"https://illumos.org/man/1M/prstat\"}]\n")
 		}
 		fmt.Fprintf(&b, "+++\n\n%s\n", sentence(30))
