@@ -71,6 +71,7 @@ func checkSteps() []checkStep {
 		{"scenarios", checkScenarios}, // check_scenarios.go
 		{"ledger", checkLedger},       // session_ledger.go
 		{"followups", checkFollowups}, // session_followup.go
+		{"people", checkPeople},       // people.go
 		{"trend", checkTrend},         // team.go
 		{"leak", checkLeak},
 	}

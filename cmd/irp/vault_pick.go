@@ -2,7 +2,11 @@ package main
 
 import (
 	"filippo.io/age"
+	"fmt"
 	"github.com/spf13/cobra"
+	"io"
+	"irp/internal/people"
+	"path/filepath"
 
 	"irp/internal/problem"
 	"irp/internal/vault"
@@ -51,9 +55,30 @@ func runVaultPick(o *vaultPickOptions) error {
 	if err != nil {
 		return err
 	}
+	warnUnknown(o.IO.ErrOut, v, people)
 	picked, err := listScenarios(o.Factory, o.Identities, func(ids []age.Identity) ([]vault.Listing, error) { return vault.Pick(v, people, ids) })
 	if err != nil {
 		return err
 	}
 	return printPicked(o.Factory, picked, people, o.Identities, o.JSON)
+}
+
+// warnUnknown names the responders neither vault/people.toml nor the
+// ledger knows: a misspelt handle counts as someone who has seen nothing.
+func warnUnknown(w io.Writer, v *vault.Vault, names []string) {
+	dir, err := people.Load(filepath.Join(v.Project.Vault(), "people.toml"))
+	if err != nil {
+		return // session check and irp check report a broken people.toml
+	}
+	entries, err := v.Ledger()
+	if err != nil {
+		return
+	}
+	known := map[string]bool{}
+	for _, e := range entries {
+		known[e.Who] = true
+	}
+	for _, n := range dir.Unknown(names, known) {
+		fmt.Fprintf(w, "warning: %s is not in vault/people.toml or the ledger: a misspelt name counts as someone who has seen nothing (irp people add %s)\n", n, n)
+	}
 }

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"irp/internal/config"
+	"irp/internal/people"
+)
+
+type peopleAddOptions struct {
+	*Factory
+	Handle, Name string
+	Experienced  bool
+}
+
+func newPeopleAddCmd(f *Factory, runF func(*peopleAddOptions) error) *cobra.Command {
+	o := &peopleAddOptions{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "add NAME",
+		Short: "Add a person to vault/people.toml",
+		Long: `Add a table for NAME (the handle typed after --responders and
+--instigators) to vault/people.toml, keeping every other line as it is.
+irp session check and irp team read the file; a handle nobody added counts
+as someone new who has seen nothing.`,
+		Example: `  irp people add cy.tan --name "Cy Tan"
+  irp people add ana --name "Ana Lopez" --experienced`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.Handle = args[0]
+			return runOr(runF, runPeopleAdd, o)
+		},
+	}
+	cmd.Flags().StringVar(&o.Name, "name", "", "the person's name, shown on summaries")
+	cmd.Flags().BoolVar(&o.Experienced, "experienced", false, "already at ease with production incidents")
+	return cmd
+}
+
+func runPeopleAdd(o *peopleAddOptions) error {
+	p, err := o.Project()
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(p.Vault(), "people.toml")
+	if err := people.Add(path, o.Handle, o.Name, o.Experienced); err != nil {
+		return err
+	}
+	fmt.Fprintf(o.IO.Out, "added %s to %s\n", o.Handle, p.Rel(path))
+	return nil
+}
+
+type peopleTickOptions struct {
+	*Factory
+	Handle, Prerequisite string
+}
+
+func newPeopleTickCmd(f *Factory, runF func(*peopleTickOptions) error) *cobra.Command {
+	o := &peopleTickOptions{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "tick NAME PREREQUISITE",
+		Short: "Record that a person has set up a prerequisite",
+		Long: `Add PREREQUISITE to NAME's prerequisites in vault/people.toml. It must be
+one of config.toml's prerequisites (compared ignoring case) and is written
+as the checklist spells it, so irp session check matches it.`,
+		Example: `  irp people tick cy.tan "Two-factor setup"`,
+		Args:    cobra.ExactArgs(2),
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.Handle, o.Prerequisite = args[0], args[1]
+			return runOr(runF, runPeopleTick, o)
+		},
+	}
+	return cmd
+}
+
+func runPeopleTick(o *peopleTickOptions) error {
+	p, err := o.Project()
+	if err != nil {
+		return err
+	}
+	cfg, err := config.Load(p.Config())
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(p.Vault(), "people.toml")
+	changed, err := people.Tick(path, o.Handle, o.Prerequisite, cfg.Prerequisites)
+	if err != nil {
+		return err
+	}
+	if !changed {
+		fmt.Fprintf(o.IO.Out, "%s already has %q\n", o.Handle, o.Prerequisite)
+		return nil
+	}
+	fmt.Fprintf(o.IO.Out, "ticked %q for %s in %s\n", o.Prerequisite, o.Handle, p.Rel(path))
+	return nil
+}
+
+// checkPeople is the step of irp check that holds vault/people.toml to
+// config.toml's prerequisites: a misspelt one never matches, so it would
+// silently count as missing.
+func checkPeople(r *checkRun) error {
+	path := filepath.Join(r.project.Vault(), "people.toml")
+	dir, err := people.Load(path)
+	if err != nil {
+		fmt.Fprintln(r.IO.Out, err)
+		r.findings++
+		return nil
+	}
+	cfg, err := config.Load(r.project.Config())
+	if err != nil {
+		return nil // the content step reports a broken config.toml
+	}
+	bad := dir.UnknownPrerequisites(cfg.Prerequisites)
+	handles := make([]string, 0, len(bad))
+	for h := range bad {
+		handles = append(handles, h)
+	}
+	sort.Strings(handles)
+	for _, h := range handles {
+		for _, p := range bad[h] {
+			fmt.Fprintf(r.IO.Out, "%s: %s: prerequisite %q is not one of config.toml's (%s)\n", r.project.Rel(path), h, p, strings.Join(cfg.Prerequisites, "; "))
+			r.findings++
+		}
+	}
+	return nil
+}
