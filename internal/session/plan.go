@@ -251,10 +251,11 @@ next team may read this page. After irp vault retire you may add them. -->
 
 ## Impact
 
-<!-- The page shows the table and chart from files next to this one:
-  irp impact --json LOG... > content/sessions/%[2]s/impact.json
-  irp impact --svg content/sessions/%[2]s/impact.svg LOG...
-Say here which users were affected and how. -->
+<!-- The page shows the table and chart from files next to this one, which
+one pass over the logs writes:
+  irp impact --json --svg content/sessions/%[2]s/impact.svg LOG... > content/sessions/%[2]s/impact.json
+impact.json's window gives start and end above. Say here which users were
+affected and how. -->
 
 ## Timeline
 

@@ -51,11 +51,17 @@ func Validate(s *Summary, f Facts) []Problem {
 	case s.Date.Err != "":
 		add(s.Date.Line, "date", "%s", s.Date.Err)
 	}
+	measured := impactWindow(f.Impact)
 	checkTime := func(field string, t Time, required bool) bool {
 		switch {
 		case !t.Set:
 			if required {
-				add(s.Doc.FrontLine, field, "missing: when the incident %s, in UTC, like %s", map[string]string{"start": "started", "end": "ended (service restored)"}[field], exampleTime(day))
+				like := exampleTime(day)
+				offer := ""
+				if w := measured[field]; w != "" {
+					offer = fmt.Sprintf(" (%s's window says %s = %s)", f.ImpactName, field, w)
+				}
+				add(s.Doc.FrontLine, field, "missing: when the incident %s, in UTC, like %s%s", map[string]string{"start": "started", "end": "ended (service restored)"}[field], like, offer)
 			}
 			return false
 		case t.Err != "":
@@ -252,4 +258,22 @@ func exampleTime(day time.Time) string {
 		return "2026-12-01T13:04:00Z"
 	}
 	return day.Add(13 * time.Hour).Format(time.RFC3339)
+}
+
+// impactWindow is the window irp impact measured, from impact.json:
+// "start" and "end" as RFC 3339 UTC times, or nothing when there is none.
+func impactWindow(b []byte) map[string]string {
+	var rep struct {
+		Window *struct{ Start, End string } `json:"window"`
+	}
+	if len(b) == 0 || json.Unmarshal(b, &rep) != nil || rep.Window == nil {
+		return nil
+	}
+	out := map[string]string{}
+	for field, v := range map[string]string{"start": rep.Window.Start, "end": rep.Window.End} {
+		if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
+			out[field] = t.UTC().Format(time.RFC3339)
+		}
+	}
+	return out
 }
