@@ -9,9 +9,12 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
+
+	"irp/internal/problem"
 )
 
 func main() {
@@ -26,6 +29,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	cmd, err := root.ExecuteC()
+	if verb := cmd.Annotations[unknownVerb]; err == nil && verb != "" {
+		err = problem.WithHint(cmdlineError{fmt.Errorf("unknown command %q for %q", verb, cmd.CommandPath())},
+			"run '"+cmd.CommandPath()+" --help' for usage")
+	}
 	return report(stderr, cmd, err)
 }
 

@@ -82,8 +82,27 @@ func group(parent *cobra.Command, verbs ...*cobra.Command) *cobra.Command {
 		parent.Args = cobra.NoArgs
 	}
 	parent.AddCommand(verbs...)
+	// "irp session plan --help" would print the session group's help and
+	// exit 0 as if plan existed: run names the unknown verb instead (exit 2).
+	help := parent.HelpFunc() // cobra's own, taken before this one replaces it
+	parent.SetHelpFunc(func(c *cobra.Command, args []string) {
+		if c == parent {
+			for _, a := range c.Flags().Args() {
+				if c.Annotations == nil {
+					c.Annotations = map[string]string{}
+				}
+				c.Annotations[unknownVerb] = a
+				return
+			}
+		}
+		help(c, args)
+	})
 	return parent
 }
+
+// unknownVerb annotates a group that was asked for help about a verb it
+// does not have; run reports it as a usage error.
+const unknownVerb = "irp-unknown-verb"
 
 // usageErrors makes every mistake on the command line of c and the
 // commands under it a usage error (exit 2) with a hint.
