@@ -80,6 +80,12 @@ func runBuild(o *buildOptions) error {
 		return err
 	}
 	defer batchGC()()
+	// The Upcoming table and the calendar come from plans.json: derive it
+	// now, so a change to people.toml since the last session verb shows.
+	if env, _, err := o.session(""); err == nil {
+		bad, _ := env.RefreshFeed()
+		reportFeed(o.IO.ErrOut, bad)
+	}
 	args := []string{"build", "--hold", "--source", p.Dir}
 	dest := p.Public()
 	if o.Dest != "" {

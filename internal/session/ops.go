@@ -146,6 +146,16 @@ func (e *Env) feed() ([]error, error) {
 	return WriteFeed(e.Sessions(), e.People, e.initials(), e.Now())
 }
 
+// RefreshFeed rewrites plans.json and sessions.ics from the plan pages and
+// people.toml as they are now, when the project has them: irp build runs
+// it, so the Upcoming table follows a change to people.toml.
+func (e *Env) RefreshFeed() ([]error, error) {
+	if _, err := os.Stat(filepath.Join(e.Sessions(), PlansFile)); err != nil {
+		return nil, nil
+	}
+	return e.feed()
+}
+
 // MarkRun records the responders of a held session as having seen its
 // scenario and sets its status to run. It returns who was recorded.
 func (e *Env) MarkRun(p *Page) ([]string, []error, error) {
