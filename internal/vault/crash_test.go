@@ -20,6 +20,9 @@ func TestMain(m *testing.M) {
 	if dir := os.Getenv("IRP_TEST_REKEY_CHILD"); dir != "" {
 		os.Exit(rekeyChild(dir))
 	}
+	if dir := os.Getenv("IRP_TEST_RECIPIENTS_CHILD"); dir != "" {
+		os.Exit(recipientsChild(dir))
+	}
 	os.Exit(m.Run())
 }
 
@@ -129,5 +132,87 @@ func checkAllOpen(t *testing.T, v *Vault, ids []age.Identity, round int) {
 		return err
 	}); err != nil {
 		t.Fatalf("round %d: after SIGKILL a file does not open: %v", round, err)
+	}
+}
+
+// recipientsChild adds recipients to the vault at dir, one after another,
+// until it is killed: each AddRecipients rewrites vault/recipients and
+// re-encrypts every sealed file.
+func recipientsChild(dir string) int {
+	ids, err := ParseIdentityFile(filepath.Join(dir, "key.txt"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	for i := 0; ; i++ {
+		v, err := Load(project.Project{Dir: dir})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		next, _ := age.GenerateX25519Identity()
+		if _, err := v.AddRecipients([]string{fmt.Sprintf("%s # added %d", next.Recipient(), i)}, ids); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+	}
+}
+
+// TestAddRecipientsKilled kills a process that keeps changing
+// vault/recipients (and re-encrypting) at random points: the recipients
+// file always reads whole, every sealed file still opens with the first
+// key, and a rekey afterwards addresses them all to the list on disk.
+func TestAddRecipientsKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crash test re-runs the test binary")
+	}
+	v, ids := newVault(t, 1)
+	id := ids[0].(*age.X25519Identity)
+	if err := os.WriteFile(filepath.Join(v.Project.Dir, "key.txt"), []byte(id.String()+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := sample(t, "x", "")
+	if err := parallel(40, func(i int) error {
+		s2 := *s
+		s2.ID = fmt.Sprintf("s-%03d", i)
+		s2.Source = []byte(strings.Replace(string(s.Source), "id: x", "id: "+s2.ID, 1))
+		return v.Put(&s2)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	lines := func() int {
+		b, _ := os.ReadFile(v.RecipientsFile())
+		return strings.Count(string(b), "\n")
+	}
+	before := lines()
+	for round := range 5 {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), "IRP_TEST_RECIPIENTS_CHILD="+v.Project.Dir)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(50+rand.IntN(250)) * time.Millisecond)
+		cmd.Process.Kill()
+		cmd.Wait()
+		v2, err := Load(v.Project)
+		if err != nil {
+			t.Fatalf("round %d: vault/recipients does not read after a kill: %v", round, err)
+		}
+		list, _ := v2.IDs()
+		for _, sid := range list {
+			if _, err := v2.Open(sid, ids); err != nil {
+				t.Fatalf("round %d: %s does not open after a kill: %v", round, sid, err)
+			}
+		}
+	}
+	if lines() == before {
+		t.Error("no recipient was added before the kills: the test proved nothing")
+	}
+	v2, _ := Load(v.Project)
+	if _, err := v2.Rekey(ids); err != nil {
+		t.Fatalf("rekey after the kills: %v", err)
+	}
+	if probs, err := v2.Verify(nil); err != nil || len(probs) != 0 {
+		t.Fatalf("after rekey: %v %v", probs, err)
 	}
 }
