@@ -30,6 +30,11 @@ func CheckOutput(p project.Project, w io.Writer) error {
 	}
 	path := filePath(f)
 	if path == "" {
+		// No /proc (macOS, illumos without it): look for the same file in
+		// the project tree instead.
+		path = findSame(p.Dir, fi)
+	}
+	if path == "" {
 		return nil
 	}
 	root, err := filepath.EvalSymlinks(p.Dir)
@@ -42,9 +47,43 @@ func CheckOutput(p project.Project, w io.Writer) error {
 	return nil
 }
 
+// findSame is the path under root of the file fi describes, or "": the
+// project's sources and vault, not .git, the built site or node_modules.
+func findSame(root string, fi os.FileInfo) string {
+	found := ""
+	filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || found != "" {
+			return filepath.SkipDir
+		}
+		if d.IsDir() {
+			switch d.Name() {
+			case ".git", "public", "node_modules", "bin", "dist":
+				if path != root {
+					return filepath.SkipDir
+				}
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			if other, err := os.Stat(path); err == nil && os.SameFile(fi, other) {
+				found = path
+				return filepath.SkipAll
+			}
+		}
+		return nil
+	})
+	if found == "" {
+		return ""
+	}
+	if abs, err := filepath.EvalSymlinks(found); err == nil {
+		return abs
+	}
+	return found
+}
+
 // filePath is where an open file is, as the kernel names it, or "" when
 // the system does not say.
-func filePath(f *os.File) string {
+var filePath = func(f *os.File) string {
 	path, err := os.Readlink(fmt.Sprintf("/proc/self/fd/%d", f.Fd()))
 	if err != nil || !filepath.IsAbs(path) {
 		return ""

@@ -15,6 +15,20 @@ func TestCheckOutput(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("the path of an open file comes from /proc")
 	}
+	checkOutput(t)
+}
+
+// TestCheckOutputWithoutProc: where the system does not name an open
+// file's path (macOS, illumos), the project tree is searched for it.
+func TestCheckOutputWithoutProc(t *testing.T) {
+	old := filePath
+	filePath = func(*os.File) string { return "" }
+	defer func() { filePath = old }()
+	checkOutput(t)
+}
+
+func checkOutput(t *testing.T) {
+	t.Helper()
 	dir := t.TempDir()
 	p := project.Project{Dir: filepath.Join(dir, "site")}
 	os.MkdirAll(filepath.Join(p.Dir, "content"), 0o755)
