@@ -44,19 +44,17 @@ func rekeyChild(dir string) int {
 	return 0
 }
 
-// TestRekeyKilled kills a rekey of 300 files with SIGKILL at random points,
-// several times; every file must still open, and a final rekey completes.
-func TestRekeyKilled(t *testing.T) {
-	if testing.Short() {
-		t.Skip("crash test re-runs the test binary")
-	}
-	v, ids := newVault(t, 2)
+// crashVault is a vault of people recipients holding n sealed scenarios,
+// with the first identity in key.txt for the child process to read.
+func crashVault(t *testing.T, people, n int) (*Vault, []age.Identity) {
+	t.Helper()
+	v, ids := newVault(t, people)
 	id := ids[0].(*age.X25519Identity)
 	if err := os.WriteFile(filepath.Join(v.Project.Dir, "key.txt"), []byte(id.String()+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	s := sample(t, "x", "")
-	if err := parallel(300, func(i int) error {
+	if err := parallel(n, func(i int) error {
 		s2 := *s
 		s2.ID = fmt.Sprintf("s-%03d", i)
 		s2.Source = []byte(strings.Replace(string(s.Source), "id: x", "id: "+s2.ID, 1))
@@ -64,6 +62,16 @@ func TestRekeyKilled(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
+	return v, ids
+}
+
+// TestRekeyKilled kills a rekey of 300 files with SIGKILL at random points,
+// several times; every file must still open, and a final rekey completes.
+func TestRekeyKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crash test re-runs the test binary")
+	}
+	v, ids := crashVault(t, 2, 300)
 	// Add a third recipient, so a finished rekey is visible in the headers.
 	third, _ := age.GenerateX25519Identity()
 	f, _ := os.OpenFile(v.RecipientsFile(), os.O_APPEND|os.O_WRONLY, 0)
@@ -166,20 +174,7 @@ func TestAddRecipientsKilled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crash test re-runs the test binary")
 	}
-	v, ids := newVault(t, 1)
-	id := ids[0].(*age.X25519Identity)
-	if err := os.WriteFile(filepath.Join(v.Project.Dir, "key.txt"), []byte(id.String()+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	s := sample(t, "x", "")
-	if err := parallel(40, func(i int) error {
-		s2 := *s
-		s2.ID = fmt.Sprintf("s-%03d", i)
-		s2.Source = []byte(strings.Replace(string(s.Source), "id: x", "id: "+s2.ID, 1))
-		return v.Put(&s2)
-	}); err != nil {
-		t.Fatal(err)
-	}
+	v, ids := crashVault(t, 1, 40)
 	lines := func() int {
 		b, _ := os.ReadFile(v.RecipientsFile())
 		return strings.Count(string(b), "\n")
