@@ -12,6 +12,7 @@ import (
 
 	"irp/internal/buildproto"
 	"irp/internal/engine"
+	"irp/internal/leak"
 	"irp/internal/lint"
 	"irp/internal/problem"
 	"irp/internal/project"
@@ -56,6 +57,16 @@ type checkRun struct {
 	findings int      // found so far, by every step
 	ok       []string // what passed, for the closing "ok: ..." line
 	site     string   // scratch build of the site, for the leak check; removed at the end
+	pool     *leak.Scanner
+}
+
+// scanner is the leak check's scanner with the pool opened once, shared by
+// the scenario rules and the leak step.
+func (r *checkRun) scanner() *leak.Scanner {
+	if r.pool == nil {
+		r.pool = leakScanner(r.Factory, r.project)
+	}
+	return r.pool
 }
 
 // checkSteps are the parts of `irp check`, run in order. A step prints its

@@ -10,7 +10,7 @@ import (
 // identity opens to the pool's rules (vault.PoolProblems). Without an
 // identity it checks nothing: the leak step says so.
 func checkScenarios(r *checkRun) error {
-	l := leakScanner(r.Factory, r.project)
+	l := r.scanner()
 	if l.Skipped != "" || len(l.Scenarios) == 0 {
 		return nil
 	}

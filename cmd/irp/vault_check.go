@@ -35,7 +35,7 @@ func checkVault(r *checkRun) error {
 // checkLeak looks under content/ and in the scratch build of the site for
 // sealed text and private keys.
 func checkLeak(r *checkRun) error {
-	l := leakScanner(r.Factory, r.project)
+	l := r.scanner()
 	l.SaySkipped(r.IO.ErrOut)
 	found, err := l.Scan(r.site, r.project.Content())
 	if err != nil {
