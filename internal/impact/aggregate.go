@@ -162,7 +162,8 @@ type Aggregate struct {
 	groupIdx map[string]uint32
 	cellIdx  map[cellKey]uint32
 	cells    []cell
-	scratch  []byte // a two-key group's name while it is looked up
+	scratch  []byte  // a two-key group's name while it is looked up
+	keys     []Pivot // Params.By's keys, cut once for Add
 }
 
 // NewAggregate returns an empty aggregate.
@@ -172,6 +173,7 @@ func NewAggregate(p Params) *Aggregate {
 		Params:   p,
 		groupIdx: map[string]uint32{},
 		cellIdx:  map[cellKey]uint32{},
+		keys:     p.By.Keys(),
 	}
 }
 
@@ -242,11 +244,11 @@ func field(r *Record, k Pivot) []byte {
 // Add counts one parsed record.
 func (a *Aggregate) Add(r *Record) {
 	var name []byte
-	if k, k2, two := strings.Cut(string(a.Params.By), ","); two {
-		a.scratch = append(append(append(a.scratch[:0], field(r, Pivot(k))...), keySep...), field(r, Pivot(k2))...)
+	if len(a.keys) == 2 {
+		a.scratch = append(append(append(a.scratch[:0], field(r, a.keys[0])...), keySep...), field(r, a.keys[1])...)
 		name = a.scratch
 	} else {
-		name = field(r, a.Params.By)
+		name = field(r, a.keys[0])
 	}
 	k := cellKey{bucket: floorDiv(r.Time, int64(a.Params.Bucket)), group: a.group(name)}
 	if a.Params.Fixed {
