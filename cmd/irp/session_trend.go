@@ -36,7 +36,7 @@ func runSessionTrend(o *sessionTrendOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := redrawTrend(env); err != nil {
+	if err := team.RedrawTrend(env); err != nil {
 		return err
 	}
 	fmt.Fprintf(o.IO.Out, "redrew %s\n", env.Project.Rel(filepath.Join(env.Sessions(), team.ChartFile)))

@@ -1,21 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
-	"irp/internal/atomicfile"
 	"irp/internal/doc"
-	"irp/internal/ledger"
 	"irp/internal/scenario"
 	"irp/internal/session"
 	"irp/internal/team"
@@ -192,39 +186,12 @@ func printPicked(f *Factory, rows []vault.Listing, responders, idFiles []string,
 	return tw.Flush()
 }
 
-// currentTrend computes the trend of the published sessions and the files
-// that hold it under content/sessions.
-func currentTrend(env *session.Env) (jsonData, svg []byte, err error) {
-	entries, err := env.Vault.Ledger()
-	if err != nil {
-		return nil, nil, err
-	}
-	held, _, err := team.LoadSessions(env.Sessions())
-	if err != nil {
-		return nil, nil, err
-	}
-	return team.TrendFiles(team.Trend(held, func(id string) bool { return ledger.IsRetired(entries, id) }))
-}
-
 // writeTrend redraws the trend chart after a publish. A failure is
 // reported, not fatal: the summary is published either way.
 func writeTrend(env *session.Env, errOut io.Writer) {
-	if err := redrawTrend(env); err != nil {
+	if err := team.RedrawTrend(env); err != nil {
 		fmt.Fprintf(errOut, "irp: the trend chart on the sessions page was not redrawn: %v\n", err)
 	}
-}
-
-// redrawTrend rewrites content/sessions/trend.json and trend.svg, the
-// chart and table on the sessions list page.
-func redrawTrend(env *session.Env) error {
-	j, svg, err := currentTrend(env)
-	if err != nil {
-		return err
-	}
-	if err := atomicfile.Write(filepath.Join(env.Sessions(), team.TrendFile), j, 0o644); err != nil {
-		return err
-	}
-	return atomicfile.Write(filepath.Join(env.Sessions(), team.ChartFile), svg, 0o644)
 }
 
 // checkTrend is irp check's step for the trend chart: a warning when
@@ -234,26 +201,13 @@ func checkTrend(r *checkRun) error {
 	if err != nil {
 		return nil // the vault and ledger steps report it
 	}
-	j, svg, err := currentTrend(env)
-	if err != nil {
+	stale, err := team.StaleTrend(env)
+	if err != nil || len(stale) == 0 {
 		return nil
 	}
-	var stale []string
-	for _, f := range []struct {
-		name string
-		want []byte
-	}{{team.TrendFile, j}, {team.ChartFile, svg}} {
-		path := filepath.Join(env.Sessions(), f.name)
-		got, err := os.ReadFile(path)
-		if errors.Is(err, os.ErrNotExist) && bytes.Equal(j, []byte("[]\n")) {
-			continue // nothing published, nothing to draw
-		}
-		if !bytes.Equal(got, f.want) {
-			stale = append(stale, r.project.Rel(path))
-		}
+	for i, p := range stale {
+		stale[i] = r.project.Rel(p)
 	}
-	if len(stale) > 0 {
-		fmt.Fprintf(r.IO.Out, "%s: warning: the trend chart is out of date with the published summaries (irp session trend redraws it)\n", strings.Join(stale, ", "))
-	}
+	fmt.Fprintf(r.IO.Out, "%s: warning: the trend chart is out of date with the published summaries (irp session trend redraws it)\n", strings.Join(stale, ", "))
 	return nil
 }
