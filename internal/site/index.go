@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"os"
 	"path"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/gohugoio/hugo/resources/page"
 	"github.com/spf13/afero"
@@ -44,11 +46,22 @@ type section struct {
 // writeSearchIndex walks the built pages and writes the search index
 // (search-index.js and its parts, see buildIndex).
 func (s *Site) writeSearchIndex() (indexStats, error) {
+	t0 := time.Now()
 	docs, err := s.indexDocs()
 	if err != nil {
 		return indexStats{}, err
 	}
-	return s.writeIndexFiles(docs)
+	t1 := time.Now()
+	files, n, err := buildIndex(docs)
+	if err != nil {
+		return indexStats{}, err
+	}
+	t2 := time.Now()
+	st, err := s.writeFiles(files, n)
+	if os.Getenv("IRP_SITE_TIMINGS") != "" {
+		fmt.Fprintf(os.Stderr, "irp-site: index docs %v, build %v, write %v\n", t1.Sub(t0).Round(time.Millisecond), t2.Sub(t1).Round(time.Millisecond), time.Since(t2).Round(time.Millisecond))
+	}
+	return st, err
 }
 
 // indexDocs makes the index entries of the built pages. It reads Hugo's

@@ -3,16 +3,19 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"math"
 	"path"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -103,7 +106,8 @@ type indexFile struct {
 }
 
 // buildIndex turns the entries into the files of the search index; n is
-// the number of entries indexed.
+// the number of entries indexed. The parts are made on every core: the
+// text parts while the terms are scored, then the postings parts.
 func buildIndex(all []Doc) (files []indexFile, n int, err error) {
 	docs := all[:0:0]
 	for _, d := range all {
@@ -125,74 +129,77 @@ func buildIndex(all []Doc) (files []indexFile, n int, err error) {
 		m.Page[i], m.Heading[i], m.Anchor[i] = p, d.Heading, anchor
 	}
 
-	for k := 0; k*textChunk < len(docs); k++ {
-		chunk := docs[k*textChunk : min(len(docs), (k+1)*textChunk)]
-		rows := make([][]string, len(chunk))
-		for i, d := range chunk {
-			rows[i] = []string{d.Text}
-			if d.Summary != "" || d.Symptoms != "" {
-				rows[i] = append(rows[i], d.Summary, d.Symptoms)
+	texts := (len(docs) + textChunk - 1) / textChunk
+	files = make([]indexFile, texts)
+	errs := make([]error, texts)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // the text parts, beside the scoring
+		defer wg.Done()
+		eachIndex(texts, func(k int) {
+			chunk := docs[k*textChunk : min(len(docs), (k+1)*textChunk)]
+			rows := make([][]string, len(chunk))
+			for i, d := range chunk {
+				rows[i] = []string{d.Text}
+				if d.Summary != "" || d.Symptoms != "" {
+					rows[i] = append(rows[i], d.Summary, d.Symptoms)
+				}
 			}
-		}
-		f, err := partFile("x"+strconv.Itoa(k), rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		files = append(files, f)
+			files[k], errs[k] = partFile("x"+strconv.Itoa(k), rows)
+		})
+	}()
+	terms, postings := scoreTerms(docs)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, 0, err
 	}
 
-	postings := scoreTerms(docs)
-	terms := make([]string, 0, len(postings))
-	for t := range postings {
-		terms = append(terms, t)
-	}
-	// In the order of JavaScript strings (UTF-16), which the page's
-	// binary search relies on.
-	sort.Slice(terms, func(a, b int) bool { return lessUTF16(terms[a], terms[b]) })
 	// Terms in order share a key with their neighbours; a part takes
 	// whole keys until it is big enough.
-	part := map[string][]string{}
+	type group struct{ key, first, end int } // terms[first:end] share terms[key]'s key
+	var parts [][]group
 	var size int
-	var lines []string
-	flush := func() error {
-		if len(part) == 0 {
-			return nil
-		}
-		f, err := partFile("t"+strconv.Itoa(len(files)), part)
-		if err != nil {
-			return err
-		}
-		files = append(files, f)
-		part, size = map[string][]string{}, 0
-		return nil
-	}
 	for i := 0; i < len(terms); {
 		key := termKey(terms[i])
 		j := i
 		for j < len(terms) && termKey(terms[j]) == key {
 			j++
 		}
-		if size >= postingPart {
-			if err := flush(); err != nil {
-				return nil, 0, err
-			}
+		if size >= postingPart || len(parts) == 0 {
+			parts, size = append(parts, nil), 0
 		}
-		enc := make([]string, 0, j-i)
-		lines = lines[:0]
-		for _, t := range terms[i:j] {
-			e := encodePostings(postings[t])
-			delete(postings, t) // encoded: let it go
-			size += len(e) + len(t) + 4
-			enc = append(enc, e)
-			lines = append(lines, t)
+		for k := i; k < j; k++ {
+			size += len(postings[k]) + len(terms[k]) + 4
 		}
-		part[key] = enc
-		m.Terms[key] = termGroup{Part: len(files), Terms: strings.Join(lines, termSep)}
+		parts[len(parts)-1] = append(parts[len(parts)-1], group{i, i, j})
+		m.Terms[key] = termGroup{Part: texts + len(parts) - 1, Terms: strings.Join(terms[i:j], termSep)}
 		i = j
 	}
-	if err := flush(); err != nil {
-		return nil, 0, err
-	}
+	files = append(files, make([]indexFile, len(parts))...)
+	eachIndex(len(parts), func(k int) {
+		groups := parts[k]
+		// A part is a JSON object of key → postings, keys in byte order
+		// (as encoding/json writes a map), with marshalJS's separators.
+		sort.Slice(groups, func(a, b int) bool { return termKey(terms[groups[a].key]) < termKey(terms[groups[b].key]) })
+		var body []byte
+		body = append(body, '{')
+		for g, gr := range groups {
+			if g > 0 {
+				body = append(body, ","+passageEnd...)
+			}
+			body = appendJSONString(body, termKey(terms[gr.key]))
+			body = append(body, ":["...)
+			for i := gr.first; i < gr.end; i++ {
+				if i > gr.first {
+					body = append(body, ","+passageEnd...)
+				}
+				body = appendJSONString(body, postings[i])
+			}
+			body = append(body, ']')
+		}
+		body = append(body, '}')
+		files[texts+k] = scriptFile("t"+strconv.Itoa(texts+k), body)
+	})
 
 	h := fnv.New64a()
 	for _, f := range files {
@@ -203,16 +210,47 @@ func buildIndex(all []Doc) (files []indexFile, n int, err error) {
 		return nil, 0, err
 	}
 	h.Write(body)
-	m.Build = strconv.FormatUint(h.Sum64(), 36)
-	body, err = marshalJS(m)
-	if err != nil {
-		return nil, 0, err
-	}
+	// The build mark goes in where the hash was taken without it.
+	const unset = `"build":""`
+	mark := `"build":"` + strconv.FormatUint(h.Sum64(), 36) + `"`
+	i := bytes.Index(body, []byte(unset))
 	var buf bytes.Buffer
+	buf.Grow(len(body) + 64)
 	buf.WriteString("window.IRP_SEARCH_INDEX = ")
-	buf.Write(body)
+	buf.Write(body[:i])
+	buf.WriteString(mark)
+	buf.Write(body[i+len(unset):])
 	buf.WriteString(";\n")
 	return append(files, indexFile{IndexFile, buf.Bytes()}), len(docs), nil
+}
+
+// eachIndex calls f(0) … f(n-1) on every core.
+func eachIndex(n int, f func(int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(n, runtime.GOMAXPROCS(0)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// appendJSONString appends s as a JSON string, as marshalJS writes it.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
+			q, _ := marshalJS(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // termKey is the first two characters of a term: terms with the same key
@@ -232,12 +270,18 @@ func partFile(name string, v any) (indexFile, error) {
 	if err != nil {
 		return indexFile{}, err
 	}
+	return scriptFile(name, body), nil
+}
+
+// scriptFile is the script that sets IRP_SEARCH_PARTS[name] to the JSON
+// body.
+func scriptFile(name string, body []byte) indexFile {
 	var buf bytes.Buffer
 	buf.Grow(len(body) + 80)
 	fmt.Fprintf(&buf, "(window.IRP_SEARCH_PARTS||(window.IRP_SEARCH_PARTS={}))[%q]=", name)
 	buf.Write(body)
 	buf.WriteString(";\n")
-	return indexFile{path.Join(DataDir, name+".js"), buf.Bytes()}, nil
+	return indexFile{path.Join(DataDir, name+".js"), buf.Bytes()}
 }
 
 // marshalJS is v as JSON with a paragraph separator (U+2029) after each
@@ -288,81 +332,75 @@ const passageEnd = "\u2029"
 const termSep = "\u2029"
 
 // scoreTerms scores every term of every entry with BM25+ per field, with
-// the field boosts and the page-top boost folded in: at search time a
-// term's score in an entry is a lookup. Entries are read in parallel; the
-// postings come out in entry order.
-func scoreTerms(docs []Doc) map[string][]posting {
+// the field boosts and the page-top boost folded in, so that at search
+// time a term's score in an entry is a lookup. It returns the terms in the
+// order of JavaScript strings (which the page's binary search relies on)
+// and the encoded postings of each (appendPosting).
+//
+// Each core counts the terms of a run of entries into a flat list of
+// (term, entry, field, count); the lists are joined in entry order and
+// grouped by term with a counting sort, and each core then scores and
+// encodes a share of the terms.
+func scoreTerms(docs []Doc) (terms, postings []string) {
 	const nf = len(fieldBoosts)
-	// fieldTerms are the distinct terms of one field of one entry, with
-	// their counts, and the field's length (its distinct tokens).
-	type fieldTerms struct {
-		terms  []string
-		counts []float64
-		length float64
-	}
-	perDoc := make([][nf]fieldTerms, len(docs))
+	// lengths[i][f] is the length of field f of entry i: its distinct
+	// tokens, one more when the split gives an empty token.
+	lengths := make([][nf]float64, len(docs))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)/64))
+	runs := make([]termRun, workers)
 	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := 0; w < workers; w++ {
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf []string
-			counts := map[string]float64{}
-			seen := map[string]bool{}
-			for i := w; i < len(docs); i += workers {
-				d := &docs[i]
-				for f, text := range [nf]string{d.Title, d.Heading, d.Symptoms, d.Summary, d.Text} {
-					toks, empty := tokens(text)
-					clear(seen)
-					clear(counts)
-					for _, tok := range toks {
-						seen[tok] = true
-						buf = tokenTerms(buf[:0], tok)
-						for _, t := range buf {
-							counts[t]++
-						}
-					}
-					ft := fieldTerms{length: float64(len(seen)), terms: make([]string, 0, len(counts)), counts: make([]float64, 0, len(counts))}
-					if empty {
-						ft.length++
-					}
-					for t, c := range counts {
-						ft.terms = append(ft.terms, t)
-						ft.counts = append(ft.counts, c)
-					}
-					perDoc[i][f] = ft
-				}
-			}
+			runs[w].count(docs, w*len(docs)/workers, (w+1)*len(docs)/workers, lengths)
 		}()
 	}
 	wg.Wait()
 
-	type tf struct {
-		doc   int32
-		field uint8
-		n     float64
-	}
-	type termData struct {
-		list []tf
-		df   [nf]float64
-	}
-	freqs := map[string]*termData{}
-	var total [nf]float64
-	for i := range perDoc {
-		for f := range perDoc[i] {
-			ft := &perDoc[i][f]
-			total[f] += ft.length
-			for k, t := range ft.terms {
-				td := freqs[t]
-				if td == nil {
-					td = &termData{}
-					freqs[t] = td
-				}
-				td.list = append(td.list, tf{int32(i), uint8(f), ft.counts[k]})
-				td.df[f]++
+	// Global term numbers, and each run's terms in them.
+	ids := map[string]int32{}
+	local := make([][]int32, workers)
+	for w := range runs {
+		local[w] = make([]int32, len(runs[w].terms))
+		for k, t := range runs[w].terms {
+			id, ok := ids[t]
+			if !ok {
+				id = int32(len(terms))
+				ids[t] = id
+				terms = append(terms, t)
 			}
-			ft.terms, ft.counts = nil, nil // only the length is read from here on
+			local[w][k] = id
+		}
+	}
+	// Group the occurrences by term, keeping entry order within a term.
+	start := make([]int32, len(terms)+1)
+	df := make([][nf]float64, len(terms))
+	for w := range runs {
+		for _, o := range runs[w].occs {
+			id := local[w][o.term]
+			start[id+1]++
+			df[id][o.field]++
+		}
+	}
+	for i := range terms {
+		start[i+1] += start[i]
+	}
+	grouped := make([]occurrence, start[len(terms)])
+	next := append([]int32(nil), start[:len(terms)]...)
+	for w := range runs {
+		for _, o := range runs[w].occs {
+			id := local[w][o.term]
+			grouped[next[id]] = o
+			next[id]++
+		}
+		runs[w] = termRun{}
+	}
+
+	var total [nf]float64
+	for i := range lengths {
+		for f := range total {
+			total[f] += lengths[i][f]
 		}
 	}
 	var avg [nf]float64
@@ -375,37 +413,154 @@ func scoreTerms(docs []Doc) map[string][]posting {
 			titleTerms[i] = wholeTerm(d.Title)
 		}
 	}
-	n := float64(len(docs))
-	var idf [nf]float64
-	out := make(map[string][]posting, len(freqs))
-	for t, td := range freqs {
-		for f := range idf {
-			idf[f] = math.Log(1 + (n-td.df[f]+0.5)/(td.df[f]+0.5))
-		}
-		ps := make([]posting, 0, len(td.list))
-		for _, e := range td.list {
-			length := perDoc[e.doc][e.field].length
-			s := idf[e.field] * (bm25D + e.n*(bm25K+1)/(e.n+bm25K*(1-bm25B+bm25B*length/avg[e.field])))
-			s *= fieldBoosts[e.field]
-			if docs[e.doc].Heading == "" {
-				if titleTerms[e.doc] == t {
-					s *= titleTermBoost
-				} else {
-					s *= topBoost
-				}
-			}
-			// The list is in entry order: an entry's fields are together.
-			if k := len(ps) - 1; k >= 0 && ps[k].doc == e.doc {
-				ps[k].score += s
-				ps[k].notTitle = ps[k].notTitle || int(e.field) != titleField
-				continue
-			}
-			ps = append(ps, posting{doc: e.doc, score: s, notTitle: int(e.field) != titleField})
-		}
-		td.list = nil
-		out[t] = ps
+
+	order := make([]int32, len(terms))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	return out
+	sortUTF16(terms, order)
+	postings = make([]string, len(terms))
+	n := float64(len(docs))
+	const share = 256 // terms a core takes at a time
+	eachIndex((len(terms)+share-1)/share, func(k int) {
+		var idf [nf]float64
+		var enc []byte
+		for j := k * share; j < min(len(terms), (k+1)*share); j++ {
+			id := order[j]
+			t := terms[id]
+			for f := range idf {
+				idf[f] = math.Log(1 + (n-df[id][f]+0.5)/(df[id][f]+0.5))
+			}
+			list := grouped[start[id]:start[id+1]]
+			enc = enc[:0]
+			last := int32(0)
+			for a := 0; a < len(list); {
+				// The fields of one entry are together: their scores add up.
+				doc := list[a].doc
+				score, notTitle := 0.0, false
+				for ; a < len(list) && list[a].doc == doc; a++ {
+					e := list[a]
+					tf := float64(e.n)
+					s := idf[e.field] * (bm25D + tf*(bm25K+1)/(tf+bm25K*(1-bm25B+bm25B*lengths[doc][e.field]/avg[e.field])))
+					s *= fieldBoosts[e.field]
+					if docs[doc].Heading == "" {
+						if titleTerms[doc] == t {
+							s *= titleTermBoost
+						} else {
+							s *= topBoost
+						}
+					}
+					score += s
+					notTitle = notTitle || int(e.field) != titleField
+				}
+				enc = appendPosting(enc, uint32(doc-last), score, notTitle)
+				last = doc
+			}
+			postings[j] = string(enc)
+		}
+	})
+	sorted := make([]string, len(terms))
+	for j, id := range order {
+		sorted[j] = terms[id]
+	}
+	return sorted, postings
+}
+
+// occurrence is a term in one field of one entry, n times.
+type occurrence struct {
+	term  int32 // the run's number for it, then (grouped) unused
+	doc   int32
+	n     uint32
+	field uint8
+}
+
+// termRun is what one core counted in a run of entries: the terms it met,
+// numbered in meeting order, and their occurrences in entry order, then
+// field order.
+type termRun struct {
+	terms []string
+	occs  []occurrence
+}
+
+// count reads the fields of docs[lo:hi], writing their lengths.
+func (r *termRun) count(docs []Doc, lo, hi int, lengths [][len(fieldBoosts)]float64) {
+	const nf = len(fieldBoosts)
+	ids := map[string]int32{}
+	// The terms of each token are worked out once: a token is met many
+	// times over.
+	type token struct {
+		mark       int32 // the field it was last met in
+		first, end int32 // its terms: termsOf[first:end]
+	}
+	known := map[string]*token{}
+	var termsOf, field []int32
+	var buf []string
+	for i := lo; i < hi; i++ {
+		d := &docs[i]
+		for f, text := range [nf]string{d.Title, d.Heading, d.Symptoms, d.Summary, d.Text} {
+			mark := int32(i*nf + f + 1)
+			distinct := 0
+			field = field[:0]
+			empty := eachToken(text, func(tok string) {
+				k := known[tok]
+				if k == nil {
+					k = &token{first: int32(len(termsOf))}
+					buf = tokenTerms(buf[:0], tok)
+					for _, t := range buf {
+						id, ok := ids[t]
+						if !ok {
+							id = int32(len(r.terms))
+							ids[t] = id
+							r.terms = append(r.terms, t)
+						}
+						termsOf = append(termsOf, id)
+					}
+					k.end = int32(len(termsOf))
+					known[tok] = k
+				}
+				if k.mark != mark {
+					k.mark = mark
+					distinct++
+				}
+				field = append(field, termsOf[k.first:k.end]...)
+			})
+			lengths[i][f] = float64(distinct)
+			if empty {
+				lengths[i][f]++
+			}
+			slices.Sort(field)
+			for a := 0; a < len(field); {
+				b := a + 1
+				for b < len(field) && field[b] == field[a] {
+					b++
+				}
+				r.occs = append(r.occs, occurrence{term: field[a], doc: int32(i), n: uint32(b - a), field: uint8(f)})
+				a = b
+			}
+		}
+	}
+}
+
+// sortUTF16 sorts order, indexes into terms, in the order of JavaScript
+// strings (lessUTF16). That is byte order unless a term has a character
+// from U+E000 up.
+func sortUTF16(terms []string, order []int32) {
+	less := func(a, b string) bool { return a < b }
+	for _, t := range terms {
+		if strings.IndexFunc(t, func(r rune) bool { return r >= 0xE000 }) >= 0 {
+			less = lessUTF16
+			break
+		}
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		switch {
+		case less(terms[a], terms[b]):
+			return -1
+		case less(terms[b], terms[a]):
+			return 1
+		}
+		return 0
+	})
 }
 
 // The alphabet of encoded postings (base64url: no escaping in a string).
@@ -415,31 +570,21 @@ const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 // e^-scoreFloor: 0.2% apart, ordered as the scores are.
 const scoreSteps, scoreFloor = 256, 20
 
-// encodePostings writes postings as text, per entry: the gap to the last
-// entry as a varint (five bits a character, the sixth says more follow),
+// appendPosting appends one posting as text: the gap to the entry
+// before as a varint (five bits a character, the sixth says more follow),
 // then three characters for the score and the not-title flag.
-func encodePostings(ps []posting) string {
-	var b strings.Builder
-	b.Grow(len(ps) * 5)
-	last := int32(0)
-	for _, p := range ps {
-		gap := uint32(p.doc - last)
-		last = p.doc
-		for gap >= 32 {
-			b.WriteByte(b64[32|gap&31])
-			gap >>= 5
-		}
-		b.WriteByte(b64[gap])
-		q := math.Round((math.Log(max(p.score, 1e-300)) + scoreFloor) * scoreSteps)
-		v := uint32(min(max(q, 0), 1<<17-1)) << 1
-		if p.notTitle {
-			v |= 1
-		}
-		b.WriteByte(b64[v>>12&63])
-		b.WriteByte(b64[v>>6&63])
-		b.WriteByte(b64[v&63])
+func appendPosting(b []byte, gap uint32, score float64, notTitle bool) []byte {
+	for gap >= 32 {
+		b = append(b, b64[32|gap&31])
+		gap >>= 5
 	}
-	return b.String()
+	b = append(b, b64[gap])
+	q := math.Round((math.Log(max(score, 1e-300)) + scoreFloor) * scoreSteps)
+	v := uint32(min(max(q, 0), 1<<17-1)) << 1
+	if notTitle {
+		v |= 1
+	}
+	return append(b, b64[v>>12&63], b64[v>>6&63], b64[v&63])
 }
 
 // lessUTF16 orders strings as JavaScript does, by UTF-16 code units: a

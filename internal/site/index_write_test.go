@@ -78,7 +78,8 @@ func TestTokenTerms(t *testing.T) {
 			t.Errorf("tokenTerms(%q) = %q, want %q", c.tok, got, c.want)
 		}
 	}
-	toks, empty := tokens("(one two) three")
+	var toks []string
+	empty := eachToken("(one two) three", func(tok string) { toks = append(toks, tok) })
 	if strings.Join(toks, "|") != "one|two|three" || !empty {
 		t.Errorf("tokens = %q, %v", toks, empty)
 	}

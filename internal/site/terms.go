@@ -28,18 +28,53 @@ func isJoiner(r rune) bool { return r == '.' || r == '-' || r == '_' }
 
 func inToken(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) || isJoiner(r) }
 
-// tokens splits text into its tokens. empty reports whether the split
-// also gives an empty token (text empty, or starting or ending outside a
-// token): the browser's split does, and it counts in a field's length.
-func tokens(text string) (toks []string, empty bool) {
-	toks = strings.FieldsFunc(text, func(r rune) bool { return !inToken(r) })
+// eachToken calls f with each token of text: the runs of inToken
+// characters. empty reports whether the split also gives an empty token
+// (text empty, or starting or ending outside a token): the browser's
+// split does, and it counts in a field's length.
+func eachToken(text string, f func(tok string)) (empty bool) {
 	if text == "" {
-		return nil, true
+		return true
 	}
-	first, _ := utf8.DecodeRuneInString(text)
-	last, _ := utf8.DecodeLastRuneInString(text)
-	return toks, !inToken(first) || !inToken(last)
+	start := -1          // of the token being read
+	var first, last bool // whether the first and last character are in a token
+	for i := 0; i < len(text); {
+		c := text[i]
+		var in bool
+		n := 1
+		if c < utf8.RuneSelf {
+			in = asciiToken[c]
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(text[i:])
+			in = inToken(r)
+		}
+		if i == 0 {
+			first = in
+		}
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			f(text[start:i])
+			start = -1
+		}
+		last = in
+		i += n
+	}
+	if start >= 0 {
+		f(text[start:])
+	}
+	return !first || !last
 }
+
+// asciiToken is inToken for the ASCII characters.
+var asciiToken = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = inToken(rune(c))
+	}
+	return t
+}()
 
 // loneLetter reports whether t is a single letter.
 func loneLetter(t string) bool {

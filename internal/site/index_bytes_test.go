@@ -1,0 +1,62 @@
+package site
+
+import (
+	"fmt"
+	"hash/fnv"
+	"testing"
+)
+
+// TestIndexBytes holds the index files to those of the first writer (the
+// hashes were taken from it): a faster writer must write the same bytes.
+// A change to the index format changes them on purpose: record the new
+// hashes then, and say so in the commit.
+func TestIndexBytes(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		docs  []Doc
+		files int
+		hash  uint64
+	}{
+		{"none", benchDocs(0), 1, 0xf563f804fdabfb27},
+		{"one", benchDocs(1), 3, 0x0bca87e21e461be4},
+		{"37", benchDocs(37), 5, 0x773b1b96d0ad5702},
+		{"3000", benchDocs(3000), 105, 0x2a37e53b28c3d44b},
+		{"unicode", unicodeDocs(), 9, 0xf66238a469c3ec51},
+	} {
+		files, n, err := buildIndex(c.docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := fnv.New64a()
+		for _, f := range files {
+			h.Write([]byte(f.name))
+			h.Write(f.data)
+		}
+		if len(files) != c.files || n != len(c.docs) || h.Sum64() != c.hash {
+			t.Errorf("%s: %d files, %d entries, hash %#016x; want %d, %d, %#016x", c.name, len(files), n, h.Sum64(), c.files, len(c.docs), c.hash)
+		}
+	}
+}
+
+// unicodeDocs are entries with letters beyond ASCII, a character past
+// U+E000 and one beyond U+FFFF (the order of JavaScript strings), stop
+// words, lone letters and joiners at a token's ends.
+func unicodeDocs() []Doc {
+	words := []string{"café", "naïve", "😀x", "ｆｕｌｌ", "日本語", "zoné-memstat", "Ünïcode_x", "\uE000ab", "\U0001F600", "a.b.c", "-lead", "trail.", "x", "the", "42", "ß", "İstanbul", "ǅ"}
+	var docs []Doc
+	for i := 0; i < 200; i++ {
+		var txt string
+		for j := 0; j < 12; j++ {
+			txt += words[(i*7+j*3)%len(words)] + []string{" ", ", ", "(", ") ", " — "}[j%5]
+		}
+		d := Doc{Title: words[i%len(words)] + " page", URL: fmt.Sprintf("p%d/", i/5), Section: "tools", Text: txt}
+		if i%5 == 0 {
+			d.Summary, d.Symptoms = words[(i+3)%len(words)], words[(i+5)%len(words)]+"; x"
+		} else {
+			d.Heading = words[(i+1)%len(words)]
+			d.URL += fmt.Sprintf("#h%d", i)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
