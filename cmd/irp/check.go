@@ -2,20 +2,14 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"strings"
 
+	"filippo.io/age"
 	"github.com/spf13/cobra"
 
-	"irp/internal/buildproto"
-	"irp/internal/engine"
-	"irp/internal/leak"
+	"irp/internal/check"
 	"irp/internal/lint"
-	"irp/internal/problem"
-	"irp/internal/project"
 )
 
 type checkOptions struct{ *Factory }
@@ -50,87 +44,23 @@ Exit status 1 when anything is found, 0 otherwise.`,
 	}
 }
 
-// checkRun is the state shared by the steps of one `irp check`.
-type checkRun struct {
-	*Factory
-	project  project.Project
-	findings int      // found so far, by every step
-	ok       []string // what passed, for the closing "ok: ..." line
-	site     string   // scratch build of the site, for the leak check; removed at the end
-	pool     *leak.Scanner
-}
-
-// scanner is the leak check's scanner with the pool opened once, shared by
-// the scenario rules and the leak step.
-func (r *checkRun) scanner() *leak.Scanner {
-	if r.pool == nil {
-		r.pool = leakScanner(r.Factory, r.project)
-	}
-	return r.pool
-}
-
-// checkSteps are the parts of `irp check`, run in order. A step prints its
-// own findings (file:line: message, on stdout), adds their number to
-// r.findings and notes what it covered in r.ok; it returns an error only
-// when it could not run at all. The vault steps (verify, leak check) go
-// after "site".
-func checkSteps() []checkStep {
-	return []checkStep{
-		{"content", checkContent},
-		{"site", checkSite},
-		{"vault", checkVault},         // vault_check.go
-		{"scenarios", checkScenarios}, // check_scenarios.go
-		{"ledger", checkLedger},       // session_ledger.go
-		{"followups", checkFollowups}, // session_followup.go
-		{"people", checkPeople},       // people.go
-		{"trend", checkTrend},         // team.go
-		{"leak", checkLeak},
-	}
-}
-
-type checkStep struct {
-	name string
-	run  func(r *checkRun) error
-}
-
 func runCheck(o *checkOptions) error {
 	p, err := o.Project()
 	if err != nil {
 		return err
 	}
 	defer batchGC()()
-	r := &checkRun{Factory: o.Factory, project: p}
-	defer func() {
-		if r.site != "" {
-			os.RemoveAll(r.site)
-		}
-	}()
-	for _, s := range checkSteps() {
-		if err := s.run(r); err != nil {
-			return err
-		}
-	}
-	if r.findings > 0 {
-		fmt.Fprintf(r.IO.ErrOut, "%d finding%s\n", r.findings, plural(r.findings))
-		return problem.Found
-	}
-	fmt.Fprintf(r.IO.Out, "ok: %s\n", strings.Join(r.ok, ", "))
-	return nil
+	return check.Run(context.Background(), check.Options{
+		Project: p, Out: o.IO.Out, ErrOut: o.IO.ErrOut, Now: o.Now,
+		Keys: func() ([]age.Identity, error) {
+			keys, err := o.Keys(nil)
+			return keys.ids, err
+		},
+	})
 }
 
-// checkContent lints content/: links, anchors, cheat-sheets, titles.
-func checkContent(r *checkRun) error {
-	rep, err := lint.Check(r.project)
-	if err != nil {
-		return err
-	}
-	printFindings(r.IO.Out, rep.Findings)
-	printRawHTMLNote(r.IO.ErrOut, rep)
-	r.findings += len(rep.Findings)
-	r.ok = append(r.ok, fmt.Sprintf("%d pages, %d cheat-sheets", rep.Pages, rep.CheatSheets))
-	return nil
-}
-
+// printFindings and printRawHTMLNote print the content lint's findings
+// and its note the way irp check does, for irp build.
 func printFindings(w io.Writer, fs []lint.Finding) {
 	for _, f := range fs {
 		fmt.Fprintln(w, f)
@@ -143,38 +73,4 @@ func printRawHTMLNote(w io.Writer, rep *lint.Report) {
 	if note := rep.RawHTMLNote(); note != "" {
 		fmt.Fprintln(w, "note: "+note)
 	}
-}
-
-// checkSite builds the site into a scratch directory to catch what only
-// Hugo sees (templates, shortcodes). It needs irp-site; without it the step
-// is skipped with a note and does not fail the check.
-func checkSite(r *checkRun) error {
-	stderr := r.IO.ErrOut
-	if _, err := engine.Find(); errors.Is(err, engine.ErrNotFound) {
-		fmt.Fprintln(stderr, "site build skipped: irp-site not found")
-		return nil
-	}
-	if r.findings > 0 {
-		fmt.Fprintln(stderr, "site build skipped: fix the findings above first")
-		return nil
-	}
-	tmp, err := os.MkdirTemp("", "irp-check-")
-	if err != nil {
-		return fmt.Errorf("scratch directory for the site build: %w", err)
-	}
-	r.site = tmp // the leak check scans it too
-	// irp-site says "irp: build: …"; here that build is a step of the check.
-	relabeled := buildproto.Relabel(stderr, "build", "check: site build")
-	code, err := engine.Run(context.Background(), "", []string{"build", "--source", r.project.Dir, "--dest", tmp},
-		engine.Streams{Stdout: io.Discard, Stderr: relabeled})
-	relabeled.Flush()
-	if err != nil {
-		return fmt.Errorf("site build: %w", err)
-	}
-	if code != 0 {
-		r.findings++
-		return nil
-	}
-	r.ok = append(r.ok, "site builds")
-	return nil
 }

@@ -1,15 +1,9 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-	"io"
-	"os"
-
 	"github.com/spf13/cobra"
 
 	"irp/internal/impact"
-	"irp/internal/problem"
 )
 
 // newImpactMergeCmd is added under impact by newImpactCmd.
@@ -46,66 +40,11 @@ merged and reported.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.BoolVar(&o.json, "json", false, "print the report as JSON")
-	fl.StringVar(&o.svg, "svg", "", "also write a chart of requests and failures per bucket to `FILE`")
-	fl.BoolVarP(&o.verbose, "verbose", "v", false, "report skipped lines: counts per reason and the first few file:line")
-	topFlag(fl, &o.top)
+	fl.BoolVar(&o.JSON, "json", false, "print the report as JSON")
+	fl.StringVar(&o.SVG, "svg", "", "also write a chart of requests and failures per bucket to `FILE`")
+	fl.BoolVarP(&o.Verbose, "verbose", "v", false, "report skipped lines: counts per reason and the first few file:line")
+	topFlag(fl, &o.Top)
 	return cmd
 }
 
-func runImpactMerge(o *impactOptions) error {
-	var m impact.Merger
-	for _, name := range o.Logs {
-		if err := readMergeInput(o.IO.In, &m, name); err != nil {
-			var mismatch *impact.MismatchError
-			if errors.As(err, &mismatch) {
-				return problem.WithHint(fmt.Errorf("merging %s: %w", name, err),
-					"make every partial with the same --bucket, --by and --from/--to")
-			}
-			return err
-		}
-	}
-	for _, z := range m.Failed {
-		fmt.Fprintf(o.IO.ErrOut, "irp: not merged: %s\n", z)
-	}
-	if m.Aggregate() == nil {
-		return errors.New("no partial to merge")
-	}
-	if err := writeReport(o, m.Aggregate()); err != nil {
-		return err
-	}
-	if len(m.Failed) > 0 {
-		return problem.Found
-	}
-	return nil
-}
-
-// readMergeInput merges one argument of impact merge: "-", a file or a
-// directory.
-func readMergeInput(stdin io.Reader, m *impact.Merger, name string) error {
-	if name == "-" {
-		if err := m.Read(stdin); err != nil {
-			return fmt.Errorf("reading the partial on stdin: %w", err)
-		}
-		return nil
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return fmt.Errorf("reading partial: %w", err)
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		if err := m.ReadDir(name); err != nil {
-			return fmt.Errorf("reading partials: %w", err)
-		}
-		return nil
-	}
-	if err := m.Read(f); err != nil {
-		var mismatch *impact.MismatchError
-		if errors.As(err, &mismatch) {
-			return err
-		}
-		return fmt.Errorf("reading partial %s: %w", name, err)
-	}
-	return nil
-}
+func runImpactMerge(o *impactOptions) error { return impact.RunMerge(o.Options, impactStreams(o.IO)) }

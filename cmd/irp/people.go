@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"path/filepath"
-	"sort"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -95,35 +93,5 @@ func runPeopleTick(o *peopleTickOptions) error {
 		return nil
 	}
 	fmt.Fprintf(o.IO.Out, "ticked %q for %s in %s\n", o.Prerequisite, o.Handle, p.Rel(path))
-	return nil
-}
-
-// checkPeople is the step of irp check that holds vault/people.toml to
-// config.toml's prerequisites: a misspelt one never matches, so it would
-// silently count as missing.
-func checkPeople(r *checkRun) error {
-	path := filepath.Join(r.project.Vault(), "people.toml")
-	dir, err := people.Load(path)
-	if err != nil {
-		fmt.Fprintln(r.IO.Out, err)
-		r.findings++
-		return nil
-	}
-	cfg, err := config.Load(r.project.Config())
-	if err != nil {
-		return nil // the content step reports a broken config.toml
-	}
-	bad := dir.UnknownPrerequisites(cfg.Prerequisites)
-	handles := make([]string, 0, len(bad))
-	for h := range bad {
-		handles = append(handles, h)
-	}
-	sort.Strings(handles)
-	for _, h := range handles {
-		for _, p := range bad[h] {
-			fmt.Fprintf(r.IO.Out, "%s: %s: prerequisite %q is not one of config.toml's (%s)\n", r.project.Rel(path), h, p, strings.Join(cfg.Prerequisites, "; "))
-			r.findings++
-		}
-	}
 	return nil
 }

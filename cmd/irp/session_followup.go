@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"text/tabwriter"
 	"time"
@@ -13,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"irp/internal/atomicfile"
-	"irp/internal/doc"
 	"irp/internal/followup"
 	"irp/internal/problem"
 	"irp/internal/session"
@@ -120,46 +117,4 @@ func listFollowups(out, errOut io.Writer, page *session.Page, now time.Time) err
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", it.N, it.Status, due, it.Owner, it.What)
 	}
 	return tw.Flush()
-}
-
-// checkFollowups is irp check's step for follow-ups: an entry that breaks
-// the rules is a finding; an open one past its due date is a warning, which
-// does not fail the check.
-func checkFollowups(r *checkRun) error {
-	dir := filepath.Join(r.project.Content(), "sessions")
-	pages, _ := filepath.Glob(filepath.Join(dir, "*", "index.md"))
-	out := r.IO.Out
-	open, late := 0, 0
-	now := r.Now()
-	for _, path := range pages {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		rel := r.project.Rel(path)
-		d, err := doc.ParseFrontMatter(rel, src)
-		if err != nil {
-			continue // the content step reports it
-		}
-		items, probs := followup.Read(src, d)
-		for _, p := range probs {
-			fmt.Fprintf(out, "%s:%d: %v\n", rel, p.Line, p)
-		}
-		r.findings += len(probs)
-		for _, it := range items {
-			if it.Status != followup.Open {
-				continue
-			}
-			open++
-			if it.Overdue(now) {
-				late++
-				fmt.Fprintf(out, "%s:%d: warning: follow-up %d is past due (%s, owner %s): %s\n",
-					rel, it.Line, it.N, it.Due.Format(time.DateOnly), it.Owner, it.What)
-			}
-		}
-	}
-	if open > 0 {
-		r.ok = append(r.ok, fmt.Sprintf("%d open follow-up%s (%d past due)", open, plural(open), late))
-	}
-	return nil
 }

@@ -193,21 +193,3 @@ func writeTrend(env *session.Env, errOut io.Writer) {
 		fmt.Fprintf(errOut, "irp: the trend chart on the sessions page was not redrawn: %v\n", err)
 	}
 }
-
-// checkTrend is irp check's step for the trend chart: a warning when
-// trend.json or trend.svg no longer match the published summaries.
-func checkTrend(r *checkRun) error {
-	env, err := session.Load(r.project)
-	if err != nil {
-		return nil // the vault and ledger steps report it
-	}
-	stale, err := team.StaleTrend(env)
-	if err != nil || len(stale) == 0 {
-		return nil
-	}
-	for i, p := range stale {
-		stale[i] = r.project.Rel(p)
-	}
-	fmt.Fprintf(r.IO.Out, "%s: warning: the trend chart is out of date with the published summaries (irp session trend redraws it)\n", strings.Join(stale, ", "))
-	return nil
-}

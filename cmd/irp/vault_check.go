@@ -12,44 +12,8 @@ import (
 	"irp/internal/vault"
 )
 
-// The vault steps of irp check and irp build: verify the sealed files
-// against vault/recipients, and look for sealed text and private keys in
-// what gets published.
-
-// checkVault verifies every sealed file is addressed to vault/recipients.
-func checkVault(r *checkRun) error {
-	probs, files, err := vault.Check(r.project)
-	if err != nil {
-		return fmt.Errorf("vault: %w", err)
-	}
-	for _, p := range probs {
-		fmt.Fprintln(r.IO.Out, p)
-	}
-	r.findings += len(probs)
-	if files > 0 && len(probs) == 0 {
-		r.ok = append(r.ok, fmt.Sprintf("%d sealed files", files))
-	}
-	return nil
-}
-
-// checkLeak looks under content/ and in the scratch build of the site for
-// sealed text and private keys.
-func checkLeak(r *checkRun) error {
-	l := r.scanner()
-	l.SaySkipped(r.IO.ErrOut)
-	found, err := l.Scan(r.site, r.project.Content())
-	if err != nil {
-		return fmt.Errorf("leak check: %w", err)
-	}
-	for _, f := range found {
-		fmt.Fprintln(r.IO.Out, f)
-	}
-	r.findings += len(found)
-	if covered := l.Covered(); covered != "" {
-		r.ok = append(r.ok, covered)
-	}
-	return nil
-}
+// The leak check of irp build: look for sealed text and private keys in
+// what gets published. irp check's vault steps are in internal/check.
 
 // pendingLeaks is the leak check of content/ that irp build starts while
 // irp-site renders; buildLeak adds the staged site to it.

@@ -24,13 +24,19 @@ func (d Directory) Unknown(names []string, known map[string]bool) []string {
 	return out
 }
 
-// UnknownPrerequisites returns, per handle, the prerequisites a person has
-// ticked that the checklist does not list (a misspelling is never matched,
-// so it silently counts as missing).
-func (d Directory) UnknownPrerequisites(checklist []string) map[string][]string {
-	out := map[string][]string{}
-	for handle, p := range d {
-		for _, t := range p.Prerequisites {
+// UnknownPrerequisite is a prerequisite someone has ticked that the
+// checklist does not list (a misspelling is never matched, so it would
+// silently count as missing).
+type UnknownPrerequisite struct {
+	Handle, Prerequisite string
+}
+
+// UnknownPrerequisites returns the prerequisites ticked in d that the
+// checklist does not list, by handle, each person's in the order ticked.
+func (d Directory) UnknownPrerequisites(checklist []string) []UnknownPrerequisite {
+	var out []UnknownPrerequisite
+	for _, handle := range d.Handles() {
+		for _, t := range d[handle].Prerequisites {
 			ok := false
 			for _, c := range checklist {
 				if strings.EqualFold(strings.TrimSpace(t), strings.TrimSpace(c)) {
@@ -38,7 +44,7 @@ func (d Directory) UnknownPrerequisites(checklist []string) map[string][]string 
 				}
 			}
 			if !ok {
-				out[handle] = append(out[handle], t)
+				out = append(out, UnknownPrerequisite{handle, t})
 			}
 		}
 	}

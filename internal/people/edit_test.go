@@ -48,7 +48,7 @@ func TestAddAndTick(t *testing.T) {
 		t.Errorf("Unknown = %v", u)
 	}
 	d["ana"].Prerequisites = append(d["ana"].Prerequisites, "VPN")
-	if u := d.UnknownPrerequisites(checklist); len(u) != 1 || u["ana"][0] != "VPN" {
+	if u := d.UnknownPrerequisites(checklist); len(u) != 1 || u[0] != (UnknownPrerequisite{"ana", "VPN"}) {
 		t.Errorf("UnknownPrerequisites = %v", u)
 	}
 }
