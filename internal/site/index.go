@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gohugoio/hugo/resources/page"
 	"github.com/spf13/afero"
@@ -365,10 +366,14 @@ func separator(a atom.Atom) rune {
 // collapse trims and squeezes runs of white space to one space, or to one
 // blockSep when the run holds one.
 func collapse(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s))
 	space, block := false, false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
 		switch r {
 		case ' ', '\t', '\n', '\r', '\f', '\u00a0':
 			space = true
@@ -377,17 +382,24 @@ func collapse(s string) string {
 			space, block = true, true
 			continue
 		}
-		if space && b.Len() > 0 {
+		if space && len(b) > 0 {
 			if block {
-				b.WriteRune(blockSep)
+				b = utf8.AppendRune(b, blockSep)
 			} else {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 		}
 		space, block = false, false
-		b.WriteRune(r)
+		switch {
+		case r < utf8.RuneSelf:
+			b = append(b, byte(r))
+		case r == utf8.RuneError && n == 1:
+			b = utf8.AppendRune(b, r) // a byte that is not UTF-8, as range reads it
+		default:
+			b = append(b, s[i-n:i]...)
+		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // sectionCache keeps each page's split content: the preview server indexes
