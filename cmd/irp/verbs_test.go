@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"irp/internal/problem"
+	"irp/internal/vault"
 )
 
 // testFactory is a Factory on the repository's own project, with the
@@ -26,7 +27,7 @@ func testFactory(t *testing.T) (*Factory, *bytes.Buffer, *bytes.Buffer) {
 // A verb runs without a process: options in, output in the buffers.
 func TestRunVaultOpenSection(t *testing.T) {
 	f, out, errOut := testFactory(t)
-	err := runVaultOpen(&vaultOpenOptions{Factory: f, ID: "amber-heron", Section: "hints",
+	err := runVaultOpen(&vaultOpenOptions{Factory: f, ID: "amber-heron", ShowOptions: vault.ShowOptions{Section: "hints"},
 		Identities: []string{demoKey(t)}})
 	if err != nil {
 		t.Fatal(err)
