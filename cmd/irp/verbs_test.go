@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -84,3 +86,18 @@ func TestReport(t *testing.T) {
 type errString string
 
 func (e errString) Error() string { return string(e) }
+
+// demoKey is a private copy of the repository's demo key: git checks files
+// out readable by all, and irp refuses such an identity file.
+func demoKey(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../../testdata/demo-instigator.key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(t.TempDir(), "demo.key")
+	if err := os.WriteFile(name, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
