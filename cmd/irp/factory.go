@@ -102,11 +102,7 @@ func (f *Factory) session(dir string) (*session.Env, *session.Page, error) {
 }
 
 // reportFeed mentions session pages the calendar feed had to leave out.
-func reportFeed(w io.Writer, bad []error) {
-	for _, err := range bad {
-		fmt.Fprintf(w, "irp: calendar feed left out %v\n", err)
-	}
-}
+func reportFeed(w io.Writer, bad []error) { session.ReportFeed(w, bad) }
 
 // identityFlag adds the repeatable -i flag shared by the vault verbs.
 func identityFlag(cmd *cobra.Command, files *[]string) {
