@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"irp/internal/problem"
 	"os"
 	"strings"
 	"time"
@@ -14,7 +13,9 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"irp/internal/problem"
 	"irp/internal/project"
+	"irp/internal/session"
 	"irp/internal/vault"
 )
 
@@ -66,26 +67,42 @@ func (f *Factory) Vault() (*vault.Vault, error) {
 	return vault.Load(p)
 }
 
-// Keys loads the caller's identities: the -i files, else the defaults.
+// LoadKeys loads the caller's identities: the -i files, else the
+// defaults. A failure waits in Keys.Err for the step that needs a key.
+func (f *Factory) LoadKeys(files []string) vault.Keys {
+	return vault.LoadKeys(files, f.Getenv, f.Home)
+}
+
+// Keys is LoadKeys for a caller that wants the failure at once.
 func (f *Factory) Keys(files []string) (keyring, error) {
-	ids, tried, err := vault.LoadIdentities(files, f.Getenv, f.Home)
-	return keyring{ids, tried}, err
+	k := f.LoadKeys(files)
+	return keyring{k.IDs}, k.Err
 }
 
-// keyring is the caller's identities and the files they came from.
-type keyring struct {
-	ids   []age.Identity
-	tried []string
-}
+// keyring is the caller's identities, as Keys loads them.
+type keyring struct{ ids []age.Identity }
 
-// explain names the identity files tried when none opens a file.
-func (k keyring) explain(err error) error {
-	var nk *vault.NoKeyError
-	if errors.As(err, &nk) {
-		return &vault.NoIdentityError{Tried: k.tried, What: nk.File}
+// session loads the project's session settings and, when dir is not "",
+// the session page in dir.
+func (f *Factory) session(dir string) (*session.Env, *session.Page, error) {
+	p, err := f.Project()
+	if err != nil {
+		return nil, nil, err
 	}
-	return err
+	env, err := session.Load(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	env.Now = f.Now
+	if dir == "" {
+		return env, nil, nil
+	}
+	page, err := env.Read(dir)
+	return env, page, err
 }
+
+// reportFeed mentions session pages the calendar feed had to leave out.
+func reportFeed(w io.Writer, bad []error) { session.ReportFeed(w, bad) }
 
 // identityFlag adds the repeatable -i flag shared by the vault verbs.
 func identityFlag(cmd *cobra.Command, files *[]string) {

@@ -1,13 +1,8 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-
 	"github.com/spf13/cobra"
 
-	"irp/internal/problem"
-	"irp/internal/scenario"
 	"irp/internal/session"
 	"irp/internal/vault"
 )
@@ -54,27 +49,12 @@ anyway.`,
 }
 
 func runNewScenario(o *newScenarioOptions) error {
-	if !scenario.ValidID(o.ID) {
-		return problem.Usagef("%q is not a codename (lowercase letters, digits and dashes, like amber-heron)", o.ID)
-	}
-	if w := scenario.Revealing(o.ID); w != "" && !o.Force {
-		err := problem.Usagef("%q gives the scenario away (%q): the id shows in file names, the ledger and session pages", o.ID, w)
-		if name, cerr := session.NewCodename(nil, nil); cerr == nil {
-			return problem.WithHint(err, fmt.Sprintf("use a codename, e.g. irp new scenario %s (or --force to keep yours)", name))
-		}
+	if err := session.CheckScenarioID(o.ID, o.Force); err != nil {
 		return err
 	}
 	p, err := o.Project()
 	if err != nil {
 		return err
 	}
-	path, err := vault.Draft(p, o.ID, o.Output, o.Getenv, o.Home)
-	if errors.As(err, new(*vault.PlaceError)) {
-		return problem.Usage(err)
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(o.IO.Out, "wrote %s\nfill it in, then: irp vault seal %s\n", path, path)
-	return nil
+	return vault.WriteDraft(o.IO.Out, p, o.ID, o.Output, o.Getenv, o.Home)
 }

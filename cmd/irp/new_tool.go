@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"irp/internal/cheatsheet"
@@ -43,16 +40,5 @@ func runNewTool(o *newToolOptions) error {
 	if err != nil {
 		return err
 	}
-	path, err := cheatsheet.Create(p.Content(), o.Name)
-	if errors.Is(err, cheatsheet.ErrExists) {
-		return problem.WithHint(fmt.Errorf("%s already exists", p.Rel(path)), "edit that page, or pick another name")
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(o.IO.Out, "created %s\n", p.Rel(path))
-	fmt.Fprintf(o.IO.Out, "next: replace every TODO in it (summary, platform, components, sources, symptoms,\n"+
-		"      the four sections and 3-10 examples), then run irp check until it is clean\n"+
-		"      and irp serve to see the page.\n")
-	return nil
+	return cheatsheet.CreateIn(o.IO.Out, p, o.Name)
 }

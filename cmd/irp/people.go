@@ -1,12 +1,8 @@
 package main
 
 import (
-	"fmt"
-	"path/filepath"
-
 	"github.com/spf13/cobra"
 
-	"irp/internal/config"
 	"irp/internal/people"
 )
 
@@ -43,12 +39,7 @@ func runPeopleAdd(o *peopleAddOptions) error {
 	if err != nil {
 		return err
 	}
-	path := filepath.Join(p.Vault(), "people.toml")
-	if err := people.Add(path, o.Handle, o.Name, o.Experienced); err != nil {
-		return err
-	}
-	fmt.Fprintf(o.IO.Out, "added %s to %s\n", o.Handle, p.Rel(path))
-	return nil
+	return people.AddTo(o.IO.Out, p, o.Handle, o.Name, o.Experienced)
 }
 
 type peopleTickOptions struct {
@@ -79,19 +70,5 @@ func runPeopleTick(o *peopleTickOptions) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := config.Load(p.Config())
-	if err != nil {
-		return err
-	}
-	path := filepath.Join(p.Vault(), "people.toml")
-	changed, err := people.Tick(path, o.Handle, o.Prerequisite, cfg.Prerequisites)
-	if err != nil {
-		return err
-	}
-	if !changed {
-		fmt.Fprintf(o.IO.Out, "%s already has %q\n", o.Handle, o.Prerequisite)
-		return nil
-	}
-	fmt.Fprintf(o.IO.Out, "ticked %q for %s in %s\n", o.Prerequisite, o.Handle, p.Rel(path))
-	return nil
+	return people.TickIn(o.IO.Out, p, o.Handle, o.Prerequisite)
 }

@@ -1,13 +1,9 @@
 package main
 
 import (
-	"fmt"
-	"io"
-
 	"github.com/spf13/cobra"
 
-	"irp/internal/problem"
-	"irp/internal/session"
+	"irp/internal/team"
 )
 
 type sessionCheckOptions struct {
@@ -55,49 +51,5 @@ func runSessionCheck(o *sessionCheckOptions) error {
 	if err != nil {
 		return err
 	}
-	warnings, err := env.Check(page)
-	if err != nil {
-		return err
-	}
-	if w, ok := newGroundWarning(o.Factory, env, page, o.Identities); ok {
-		warnings = append(warnings, w)
-	}
-	for _, w := range warnings {
-		fmt.Fprintf(o.IO.Out, "%s:%d: warning: %s\n", page.Rel, w.Line, w.Msg)
-	}
-	if len(warnings) == 0 {
-		fmt.Fprintf(o.IO.Out, "%s: team looks right: no warnings\n", page.Rel)
-		return nil
-	}
-	fmt.Fprintf(o.IO.Out, "%s: %d warning(s)\n", page.Rel, len(warnings))
-	if o.Strict {
-		return problem.Found
-	}
-	return nil
-}
-
-// session loads the project's session settings and, when dir is not "",
-// the session page in dir.
-func (f *Factory) session(dir string) (*session.Env, *session.Page, error) {
-	p, err := f.Project()
-	if err != nil {
-		return nil, nil, err
-	}
-	env, err := session.Load(p)
-	if err != nil {
-		return nil, nil, err
-	}
-	env.Now = f.Now
-	if dir == "" {
-		return env, nil, nil
-	}
-	page, err := env.Read(dir)
-	return env, page, err
-}
-
-// reportFeed mentions session pages the calendar feed had to leave out.
-func reportFeed(w io.Writer, bad []error) {
-	for _, err := range bad {
-		fmt.Fprintf(w, "irp: calendar feed left out %v\n", err)
-	}
+	return team.CheckSession(o.IO.Out, env, page, o.LoadKeys(o.Identities), o.Strict)
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"irp/internal/console"
@@ -57,27 +55,5 @@ func runSessionConsole(o *sessionConsoleOptions) error {
 	if err != nil {
 		return err
 	}
-	who, err := page.Instigator(o.By)
-	if err != nil {
-		return err
-	}
-	keys, err := o.Keys(o.Identities)
-	if err != nil {
-		return err
-	}
-	s, err := env.Scenario(page, keys.ids)
-	if err != nil {
-		return keys.explain(err)
-	}
-	start, err := env.SurpriseStart(page, keys.ids)
-	if err != nil {
-		return keys.explain(err)
-	}
-	cfg := console.Config{Env: env, Page: page, Scenario: s, IDs: keys.ids, By: who, Start: start,
-		NoColor: o.Getenv("NO_COLOR") != ""}
-	if err := console.Run(cfg, o.IO.In, o.IO.Out); err != nil {
-		return keys.explain(err)
-	}
-	fmt.Fprintf(o.IO.ErrOut, "everything recorded is in vault/sessions/%s.journal.%s.age; run the console again to resume\n", page.Name, who)
-	return nil
+	return console.Start(o.IO.In, o.IO.Out, o.IO.ErrOut, env, page, o.By, o.LoadKeys(o.Identities), o.Getenv("NO_COLOR") != "")
 }

@@ -1,16 +1,10 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-	"io"
 	"strconv"
-	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
-	"irp/internal/atomicfile"
 	"irp/internal/followup"
 	"irp/internal/problem"
 	"irp/internal/session"
@@ -70,51 +64,13 @@ func runSessionFollowup(o *sessionFollowupOptions) error {
 		return problem.Usagef("say --done or --open")
 	}
 	env, page, err := o.session(o.Dir)
-	if err != nil {
+	switch {
+	case err != nil:
 		return err
+	case o.N == "":
+		return session.WriteFollowups(o.IO.Out, o.IO.ErrOut, page, env.Now())
+	case o.Open:
+		return session.SetFollowup(o.IO.Out, page, o.Dir, n, followup.Open)
 	}
-	if o.N == "" {
-		return listFollowups(o.IO.Out, o.IO.ErrOut, page, env.Now())
-	}
-	status := followup.Done
-	if o.Open {
-		status = followup.Open
-	}
-	out, err := followup.SetStatus(page.Rel, page.Src, page.Doc, n, status)
-	var re *followup.RangeError
-	if errors.As(err, &re) {
-		return problem.WithHint(fmt.Errorf("%s: %w", page.Rel, err), "irp session followup "+o.Dir+" lists them")
-	}
-	if err != nil {
-		return err
-	}
-	if err := atomicfile.Write(page.Path, out, 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(o.IO.Out, "%s: follow-up %d is %s\n", page.Rel, n, status)
-	return nil
-}
-
-func listFollowups(out, errOut io.Writer, page *session.Page, now time.Time) error {
-	items, probs := followup.Read(page.Src, page.Doc)
-	for _, p := range probs {
-		fmt.Fprintf(errOut, "%s:%d: %v\n", page.Rel, p.Line, p)
-	}
-	if len(items) == 0 {
-		fmt.Fprintf(out, "%s: no follow-ups\n", page.Rel)
-		return nil
-	}
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "N\tSTATUS\tDUE\tOWNER\tWHAT")
-	for _, it := range items {
-		due := "-"
-		if !it.Due.IsZero() {
-			due = it.Due.Format(time.DateOnly)
-			if it.Overdue(now) {
-				due += " (past)"
-			}
-		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", it.N, it.Status, due, it.Owner, it.What)
-	}
-	return tw.Flush()
+	return session.SetFollowup(o.IO.Out, page, o.Dir, n, followup.Done)
 }

@@ -1,14 +1,7 @@
 package main
 
 import (
-	"fmt"
-	"time"
-
 	"github.com/spf13/cobra"
-
-	"irp/internal/journal"
-	"irp/internal/problem"
-	"irp/internal/session"
 )
 
 type sessionHintOptions struct {
@@ -50,29 +43,5 @@ func runSessionHint(o *sessionHintOptions) error {
 	if err != nil {
 		return err
 	}
-	var when time.Time // now
-	if o.At != "" {
-		if when, err = session.ParseAt(o.At, page.Day()); err != nil {
-			return problem.Usage(fmt.Errorf("--at: %w", err))
-		}
-	}
-	who, err := page.Instigator(o.By)
-	if err != nil {
-		return err
-	}
-	keys, err := o.Keys(o.Identities)
-	if err != nil {
-		return err
-	}
-	s, err := env.Scenario(page, keys.ids)
-	if err != nil {
-		return keys.explain(err)
-	}
-	ev, text, err := env.GiveHint(page, env.Journal(page, keys.ids, who), s, when, o.Note)
-	if err != nil {
-		return keys.explain(err)
-	}
-	fmt.Fprintf(o.IO.Out, "rung %d of %d:\n%s\n", ev.Rung, len(s.Hints), text)
-	fmt.Fprintf(o.IO.ErrOut, "recorded rung %d at %s UTC in vault/%s.age\n", ev.Rung, ev.At.Format(time.TimeOnly), journal.Name(page.Name, who))
-	return nil
+	return env.Hint(o.IO.Out, o.IO.ErrOut, page, o.At, o.Note, o.By, o.LoadKeys(o.Identities))
 }

@@ -1,12 +1,8 @@
 package main
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/spf13/cobra"
 
-	"irp/internal/problem"
 	"irp/internal/session"
 )
 
@@ -65,39 +61,13 @@ them).`,
 }
 
 func runSessionImportChat(o *sessionImportChatOptions) error {
-	o.Map = map[string]string{}
-	for _, m := range o.Maps {
-		k, v, ok := strings.Cut(m, "=")
-		if !ok || strings.TrimSpace(k) == "" || strings.TrimSpace(v) == "" {
-			return problem.Usagef("--map %q: want chat-handle=name", m)
-		}
-		o.Map[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	var err error
+	if o.Map, err = session.ParseMap(o.Maps); err != nil {
+		return err
 	}
 	env, page, err := o.session(o.Dir)
 	if err != nil {
 		return err
 	}
-	keys, kerr := o.Keys(o.Identities)
-	if kerr != nil && len(o.Identities) > 0 {
-		return kerr
-	}
-	res, err := env.ImportChat(page, o.ImportOptions, keys.ids)
-	if err != nil {
-		return err
-	}
-	out, errOut := o.IO.Out, o.IO.ErrOut
-	if res.LeakSkipped {
-		fmt.Fprintf(errOut, "irp: leak check skipped: no identity opens the vault (pass -i to check the proposals for sealed text)\n")
-	}
-	if len(res.Unmapped) > 0 {
-		fmt.Fprintf(errOut, "not in the session: %s (add --map chat-handle=name)\n", strings.Join(res.Unmapped, ", "))
-	}
-	if o.Verbose {
-		fmt.Fprintf(errOut, "read %d message(s) on the session's day; left out %d on other days and %d that are not messages\n", res.Messages, res.OtherDays, res.Skipped)
-	}
-	fmt.Fprintf(out, "proposed %d timeline entries in %s\n", len(res.Proposals), env.Project.Rel(res.Draft))
-	if o.Accept {
-		fmt.Fprintf(out, "added %d to %s\n", res.Accepted, page.Rel)
-	}
-	return nil
+	return env.Import(o.IO.Out, o.IO.ErrOut, page, o.ImportOptions, o.LoadKeys(o.Identities), o.Verbose)
 }

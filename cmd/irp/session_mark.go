@@ -1,25 +1,17 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-	"strings"
-	"time"
-
 	"github.com/spf13/cobra"
 
-	"irp/internal/journal"
 	"irp/internal/problem"
 	"irp/internal/session"
-	"irp/internal/vault"
 )
 
 type sessionMarkOptions struct {
 	*Factory
-	Dir, Event      string
-	At, Note, By    string
-	Public, Private bool
-	Identities      []string
+	session.MarkFlags
+	Dir        string
+	Identities []string
 }
 
 func newSessionMarkCmd(f *Factory, runF func(*sessionMarkOptions) error) *cobra.Command {
@@ -74,39 +66,5 @@ func runSessionMark(o *sessionMarkOptions) error {
 	if err != nil {
 		return err
 	}
-	ev := journal.Event{Kind: o.Event, Note: strings.TrimSpace(o.Note)}
-	if o.Event == journal.Note {
-		ev.Private = !o.Public
-	} else {
-		ev.Private = o.Private
-	}
-	if o.At != "" {
-		if ev.At, err = session.ParseAt(o.At, page.Day()); err != nil {
-			return problem.Usage(fmt.Errorf("--at: %w", err))
-		}
-	}
-	who, err := page.Instigator(o.By)
-	if err != nil {
-		return err
-	}
-	keys, kerr := o.Keys(o.Identities)
-	var loose *vault.LooseKeyError
-	if errors.As(kerr, &loose) {
-		return kerr // a key that is there but refused: say so, not that the journal is damaged
-	}
-	got, err := env.Mark(page, env.Journal(page, keys.ids, who), ev)
-	if err != nil {
-		return explainKeys(keys, kerr, err)
-	}
-	fmt.Fprintf(o.IO.Out, "recorded %s at %s UTC in vault/%s.age\n", got.Kind, got.At.Format(time.TimeOnly), journal.Name(page.Name, who))
-	return nil
-}
-
-// explainKeys says which identities were tried when a sealed file could
-// not be opened, or that none was found.
-func explainKeys(keys keyring, kerr, err error) error {
-	if kerr != nil && errors.Is(err, vault.ErrNoKey) {
-		return kerr
-	}
-	return keys.explain(err)
+	return env.Record(o.IO.Out, page, o.MarkFlags, o.LoadKeys(o.Identities))
 }

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"irp/internal/session"
+	"irp/internal/team"
 )
 
 type sessionPublishOptions struct {
@@ -63,43 +61,12 @@ func runSessionPublish(o *sessionPublishOptions) error {
 	if err != nil {
 		return err
 	}
-	keys, kerr := o.Keys(o.Identities)
-	res, probs, err := env.Publish(page, keys.ids)
-	switch {
-	case errors.Is(err, session.ErrNeedIdentity) && kerr != nil:
-		return fmt.Errorf("%w: %v", err, kerr)
-	case err != nil:
-		return keys.explain(err)
+	if err := env.PublishPage(o.IO.Out, o.IO.ErrOut, page, o.LoadKeys(o.Identities)); err != nil {
+		return err
 	}
-	if len(probs) > 0 {
-		for _, p := range probs {
-			fmt.Fprintf(o.IO.ErrOut, "%s\n", p)
-		}
-		return fmt.Errorf("%d problem(s); %s is unchanged", len(probs), page.Rel)
+	// A chart not redrawn is reported, not fatal: the summary is published.
+	if err := team.RedrawTrend(env); err != nil {
+		fmt.Fprintf(o.IO.ErrOut, "irp: the trend chart on the sessions page was not redrawn: %v\n", err)
 	}
-	defer writeTrend(env, o.IO.ErrOut)
-	if res.Already {
-		fmt.Fprintf(o.IO.Out, "%s: already published; it still checks out\n", page.Rel)
-		return nil
-	}
-	if len(res.Seen) > 0 {
-		fmt.Fprintf(o.IO.Out, "recorded %s as having seen %s\n", strings.Join(res.Seen, ", "), page.Scenario)
-	}
-	if res.Synced > 0 {
-		fmt.Fprintf(o.IO.Out, "merged %d timeline and hint entries from the instigators' journals\n", res.Synced)
-	}
-	if res.Notes {
-		fmt.Fprintf(o.IO.Out, "sealed the private notes in vault/%s.age\n", session.NotesName(page.Name))
-	}
-	for _, w := range res.Warn {
-		fmt.Fprintf(o.IO.ErrOut, "%s\n", w)
-	}
-	pool := "the scenario is in the pool: the page names only the codename"
-	if res.Retired {
-		pool = "the scenario is retired: the page links to its full text"
-	}
-	fmt.Fprintf(o.IO.Out, "published %s (%s)\n", page.Rel, pool)
-	fmt.Fprintf(o.IO.Out, "next: irp build, to put it on the site\n")
-	reportFeed(o.IO.ErrOut, res.Bad)
 	return nil
 }

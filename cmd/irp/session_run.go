@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"irp/internal/session"
 )
 
 type sessionRunOptions struct {
@@ -47,6 +49,6 @@ func runSessionRun(o *sessionRunOptions) error {
 	} else {
 		fmt.Fprintf(o.IO.Out, "%s: run; recorded %s as having seen %s\n", page.Rel, strings.Join(who, ", "), page.Scenario)
 	}
-	reportFeed(o.IO.ErrOut, bad)
+	session.ReportFeed(o.IO.ErrOut, bad)
 	return nil
 }

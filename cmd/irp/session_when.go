@@ -1,9 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"time"
-
 	"github.com/spf13/cobra"
 )
 
@@ -39,15 +36,5 @@ func runSessionWhen(o *sessionWhenOptions) error {
 	if err != nil {
 		return err
 	}
-	keys, kerr := o.Keys(o.Identities)
-	start, err := env.SurpriseStart(page, keys.ids)
-	if err != nil {
-		return explainKeys(keys, kerr, err)
-	}
-	if start.IsZero() {
-		return fmt.Errorf("%s has no start: neither a date nor a sealed surprise start", page.Rel)
-	}
-	fmt.Fprintf(o.IO.Out, "%s starts at %s (UTC), %s local time\n", page.Name,
-		start.UTC().Format(time.RFC3339), start.In(time.Local).Format("2006-01-02 15:04 MST"))
-	return nil
+	return env.When(o.IO.Out, page, o.LoadKeys(o.Identities))
 }

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"fmt"
+	"cmp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -55,28 +55,8 @@ func runVaultEdit(o *vaultEditOptions) error {
 	if err != nil {
 		return err
 	}
-	keys, err := o.Keys(o.Identities)
-	if err != nil {
-		return err
-	}
-	editor := o.Getenv("EDITOR")
-	if editor == "" {
-		editor = o.Getenv("VISUAL")
-	}
+	editor := cmp.Or(o.Getenv("EDITOR"), o.Getenv("VISUAL"))
 	ed := vault.Editor{Command: strings.Fields(editor), Stdin: o.IO.In, Stdout: o.IO.Out, Stderr: o.IO.ErrOut,
 		Interactive: o.IO.IsTerminal(), RuntimeDir: o.Getenv("XDG_RUNTIME_DIR"), Disk: o.Disk}
-	changed, err := v.Edit(o.ID, keys.ids, ed)
-	if err != nil {
-		return keys.explain(err)
-	}
-	if !changed {
-		fmt.Fprintf(o.IO.Out, "%s unchanged: nothing sealed\n", o.ID)
-		return nil
-	}
-	s, err := v.Open(o.ID, keys.ids)
-	if err != nil {
-		return fmt.Errorf("reading back: %w", keys.explain(err))
-	}
-	fmt.Fprintf(o.IO.Out, "sealed %s (revision %d) to %d recipient(s)\n", o.ID, s.Revision, len(v.Recipients))
-	return nil
+	return vault.EditScenario(o.IO.Out, v, o.ID, o.LoadKeys(o.Identities), ed)
 }

@@ -1,11 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"os/exec"
-	"os/user"
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"irp/internal/vault"
@@ -45,44 +40,15 @@ you run irp vault rekey with a key that opens them.`,
 	return cmd
 }
 
-// defaultName is the name written after a new recipient's key: git's
-// user.name in the project (what teammates know you by), else $USER, else
-// the account's name.
-func defaultName(dir string, getenv func(string) string) string {
-	cmd := exec.Command("git", "config", "user.name")
-	cmd.Dir = dir
-	if out, err := cmd.Output(); err == nil {
-		if name := strings.TrimSpace(string(out)); name != "" {
-			return name
-		}
-	}
-	if name := getenv("USER"); name != "" {
-		return name
-	}
-	if u, err := user.Current(); err == nil {
-		return u.Username
-	}
-	return ""
-}
-
 func runVaultInit(o *vaultInitOptions) error {
 	p, err := o.Project()
 	if err != nil {
 		return err
 	}
-	if o.Name == "" {
-		o.Name = defaultName(o.Dir, o.Getenv)
-	}
-	res, err := vault.Init(p, vault.InitOptions{Name: o.Name, Force: o.Force, Identity: o.Identity, Getenv: o.Getenv, Home: o.Home})
+	res, err := vault.Init(p, vault.InitOptions{Name: o.Name, Dir: o.Dir, Force: o.Force, Identity: o.Identity, Getenv: o.Getenv, Home: o.Home})
 	if err != nil {
 		return err
 	}
-	if res.Created {
-		fmt.Fprintf(o.IO.Out, "created a new identity in %s (back it up; it is the only key to your scenarios)\n", res.From)
-	}
-	fmt.Fprintf(o.IO.Out, "wrote %s with your key from %s\n", res.File, res.From)
-	if res.Stale > 0 {
-		fmt.Fprintf(o.IO.Out, "%d sealed file(s) are still addressed to the old recipients: run irp vault rekey -i OLD-KEY (for the demo: -i testdata/demo-instigator.key)\n", res.Stale)
-	}
+	res.Write(o.IO.Out)
 	return nil
 }

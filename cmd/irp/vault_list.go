@@ -1,13 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"fmt"
-	"io"
-	"strings"
-	"text/tabwriter"
-
-	"filippo.io/age"
 	"github.com/spf13/cobra"
 
 	"irp/internal/vault"
@@ -44,48 +37,9 @@ func runVaultList(o *vaultListOptions) error {
 	if err != nil {
 		return err
 	}
-	rows, err := listScenarios(o.Factory, o.Identities, func(ids []age.Identity) ([]vault.Listing, error) { return vault.List(v, ids) })
+	rows, err := vault.ListFor(v, o.LoadKeys(o.Identities), o.IO.ErrOut)
 	if err != nil {
 		return err
 	}
-	return printRows(o.IO.Out, rows, o.JSON)
-}
-
-// listScenarios describes the sealed scenarios list gives, with what is
-// inside them when the caller's identity opens them.
-func listScenarios(f *Factory, files []string, list func(ids []age.Identity) ([]vault.Listing, error)) ([]vault.Listing, error) {
-	keys, kerr := f.Keys(files)
-	if kerr != nil && len(files) > 0 {
-		return nil, kerr
-	}
-	rows, err := list(keys.ids)
-	if err != nil {
-		return nil, keys.explain(err)
-	}
-	if keys.ids == nil && len(rows) > 0 {
-		fmt.Fprintf(f.IO.ErrOut, "irp: titles are sealed, showing ids only: %v\n", kerr)
-	}
-	return rows, nil
-}
-
-func printRows(out io.Writer, rows []vault.Listing, asJSON bool) error {
-	if asJSON {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rows)
-	}
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tTITLE\tDIFFICULTY\tCOMPONENTS\tMANTA\tSTATUS\tSEEN BY\tSEALED TO")
-	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\n", r.ID, dash(r.Title), dash(r.Difficulty),
-			dash(strings.Join(r.Components, ",")), dash(strings.Join(r.Manta, ",")), r.Status, len(r.SeenBy), r.SealedTo)
-	}
-	return tw.Flush()
-}
-
-func dash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
+	return vault.WriteList(o.IO.Out, rows, o.JSON)
 }

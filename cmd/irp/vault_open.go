@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,9 +12,8 @@ import (
 
 type vaultOpenOptions struct {
 	*Factory
+	vault.ShowOptions
 	ID         string
-	Section    string
-	Raw        bool
 	Identities []string
 }
 
@@ -54,47 +52,12 @@ func runVaultOpen(o *vaultOpenOptions) error {
 	if o.Section != "" && o.Raw {
 		return problem.Usagef("--section and --raw cannot be used together")
 	}
-	if o.Section != "" && !validSection(o.Section) {
+	if o.Section != "" && scenario.CanonicalSection(o.Section) == "" {
 		return problem.Usagef("no section %q (sections: %s)", o.Section, strings.Join(scenario.SectionNames, ", "))
 	}
 	v, err := o.Vault()
 	if err != nil {
 		return err
 	}
-	if err := vault.CheckOutput(v.Project, o.IO.Out); err != nil {
-		return err
-	}
-	keys, err := o.Keys(o.Identities)
-	if err != nil {
-		return err
-	}
-	var text []byte
-	switch {
-	case o.Raw:
-		text, err = v.OpenRaw(o.ID, keys.ids)
-	case o.Section == "":
-		text, err = v.OpenSource(o.ID, keys.ids)
-	default:
-		var s *scenario.Scenario
-		if s, err = v.Open(o.ID, keys.ids); err == nil {
-			body, _ := s.Section(o.Section)
-			text = fmt.Appendf(nil, "## %s\n\n%s\n", canonicalSection(o.Section), body)
-		}
-	}
-	if err != nil {
-		return keys.explain(err)
-	}
-	_, err = o.IO.Out.Write(text)
-	return err
-}
-
-func validSection(name string) bool { return canonicalSection(name) != "" }
-
-func canonicalSection(name string) string {
-	for _, n := range scenario.SectionNames {
-		if strings.EqualFold(n, strings.TrimSpace(name)) {
-			return n
-		}
-	}
-	return ""
+	return vault.Show(o.IO.Out, v, o.ID, o.ShowOptions, o.LoadKeys(o.Identities))
 }

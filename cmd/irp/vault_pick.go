@@ -1,15 +1,11 @@
 package main
 
 import (
-	"filippo.io/age"
-	"fmt"
 	"github.com/spf13/cobra"
-	"io"
-	"irp/internal/people"
-	"path/filepath"
 
 	"irp/internal/problem"
-	"irp/internal/vault"
+	"irp/internal/session"
+	"irp/internal/team"
 )
 
 type vaultPickOptions struct {
@@ -47,38 +43,17 @@ are listed last, unranked.`,
 }
 
 func runVaultPick(o *vaultPickOptions) error {
-	people := splitList(o.Responders)
-	if len(people) == 0 {
+	responders := session.SplitNames(o.Responders)
+	if len(responders) == 0 {
 		return problem.Usagef("--responders needs at least one name")
 	}
-	v, err := o.Vault()
+	env, _, err := o.session("")
 	if err != nil {
 		return err
 	}
-	warnUnknown(o.IO.ErrOut, v, people)
-	picked, err := listScenarios(o.Factory, o.Identities, func(ids []age.Identity) ([]vault.Listing, error) { return vault.Pick(v, people, ids) })
+	picked, err := team.Pick(env, responders, o.LoadKeys(o.Identities), o.IO.ErrOut)
 	if err != nil {
 		return err
 	}
-	return printPicked(o.Factory, picked, people, o.Identities, o.JSON)
-}
-
-// warnUnknown names the responders neither vault/people.toml nor the
-// ledger knows: a misspelt handle counts as someone who has seen nothing.
-func warnUnknown(w io.Writer, v *vault.Vault, names []string) {
-	dir, err := people.Load(filepath.Join(v.Project.Vault(), "people.toml"))
-	if err != nil {
-		return // session check and irp check report a broken people.toml
-	}
-	entries, err := v.Ledger()
-	if err != nil {
-		return
-	}
-	known := map[string]bool{}
-	for _, e := range entries {
-		known[e.Who] = true
-	}
-	for _, n := range dir.Unknown(names, known) {
-		fmt.Fprintf(w, "warning: %s is not in vault/people.toml or the ledger: a misspelt name counts as someone who has seen nothing (irp people add %s)\n", n, n)
-	}
+	return team.WritePicked(o.IO.Out, picked, o.JSON)
 }

@@ -1,13 +1,8 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-	"text/tabwriter"
-
 	"github.com/spf13/cobra"
 
-	"irp/internal/problem"
 	"irp/internal/vault"
 )
 
@@ -90,57 +85,21 @@ func runVaultRecipients(o *vaultRecipientsOptions) error {
 	if err != nil {
 		return err
 	}
-	if !v.HasFile {
-		return fmt.Errorf("%s is missing (run irp vault init)", v.Project.Rel(v.RecipientsFile()))
-	}
-	tw := tabwriter.NewWriter(o.IO.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "LINE\tTYPE\tKEY\tNAME")
-	for _, r := range v.Recipients {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", r.Line, r.Kind, r.Short(), dash(r.Name))
-	}
-	return tw.Flush()
+	return vault.WriteRecipients(o.IO.Out, v)
 }
 
 func runVaultRecipientsAdd(o *vaultRecipientsOptions) error {
-	v, keys, err := o.vaultAndKeys()
+	v, err := o.Vault()
 	if err != nil {
 		return err
 	}
-	n, err := v.AddRecipients(o.Args, keys.ids)
-	if errors.As(err, new(*vault.NotAKeyError)) {
-		return problem.Usage(err)
-	}
-	if err != nil {
-		return keys.explain(err)
-	}
-	fmt.Fprintf(o.IO.Out, "%s now lists %d recipient(s); re-encrypted %d file(s)\n", v.Project.Rel(v.RecipientsFile()), len(v.Recipients), n)
-	return nil
+	return vault.Admit(o.IO.Out, v, o.Args, o.LoadKeys(o.Identities))
 }
 
 func runVaultRecipientsRm(o *vaultRecipientsOptions) error {
-	v, keys, err := o.vaultAndKeys()
+	v, err := o.Vault()
 	if err != nil {
 		return err
 	}
-	removed, n, err := v.RemoveRecipients(o.Args, keys.ids)
-	if err != nil {
-		return keys.explain(err)
-	}
-	out := o.IO.Out
-	fmt.Fprintf(out, "%s now lists %d recipient(s); re-encrypted %d file(s)\n", v.Project.Rel(v.RecipientsFile()), len(v.Recipients), n)
-	for _, r := range removed {
-		fmt.Fprintf(out, "removed %s\n", r.Describe())
-	}
-	fmt.Fprintln(out, "warning: git history still holds the old files, which the removed people can decrypt;")
-	fmt.Fprintln(out, "         retire the scenarios they saw (irp vault retire ID), and rotate any secret they held")
-	return nil
-}
-
-func (o *vaultRecipientsOptions) vaultAndKeys() (*vault.Vault, keyring, error) {
-	v, err := o.Vault()
-	if err != nil {
-		return nil, keyring{}, err
-	}
-	keys, err := o.Factory.Keys(o.Identities)
-	return v, keys, err
+	return vault.Revoke(o.IO.Out, v, o.Args, o.LoadKeys(o.Identities))
 }

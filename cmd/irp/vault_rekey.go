@@ -1,12 +1,9 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-	"irp/internal/problem"
-	"irp/internal/vault"
-
 	"github.com/spf13/cobra"
+
+	"irp/internal/vault"
 )
 
 type vaultRekeyOptions struct {
@@ -39,20 +36,5 @@ func runVaultRekey(o *vaultRekeyOptions) error {
 	if err != nil {
 		return err
 	}
-	keys, err := o.Keys(o.Identities)
-	if err != nil {
-		return err
-	}
-	n, err := v.Rekey(keys.ids)
-	if err != nil {
-		err = keys.explain(err)
-		// Rekey is what an organiser runs right after changing the
-		// recipients: the files still open only with a key of the old list.
-		if noID := new(vault.NoIdentityError); errors.As(err, &noID) && noID.What != "" {
-			return problem.WithHint(err, "pass a key of the old recipients with -i OLD-KEY (on a fresh copy of this repository: -i testdata/demo-instigator.key)")
-		}
-		return err
-	}
-	fmt.Fprintf(o.IO.Out, "re-encrypted %d file(s) to %d recipient(s)\n", n, len(v.Recipients))
-	return nil
+	return vault.RekeyAll(o.IO.Out, v, o.LoadKeys(o.Identities))
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -58,21 +57,6 @@ func runVaultSeal(o *vaultSealOptions) error {
 	}
 	// An identity is optional for a new scenario: it only proves the new
 	// file opens. Replacing one needs it.
-	keys, _ := o.Keys(o.Identities)
-	s, err := vault.Seal(v, o.File, src, vault.SealOptions{ID: o.ID, Identities: keys.ids})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(o.IO.Out, "sealed %s (revision %d) to %d recipient(s): %s (%s)\n", s.ID, s.Revision, len(v.Recipients), s.File, s.Checked)
-	for _, sh := range s.Shared {
-		fmt.Fprintf(o.IO.ErrOut, "warning: %s's %s shares %q with sealed scenario %s: retiring either would publish the other's text (reword it: irp vault edit %s)\n",
-			s.ID, sh.Section, sh.Passage+" …", sh.Other, s.ID)
-	}
-	if !o.Keep {
-		if err := os.Remove(o.File); err != nil {
-			return fmt.Errorf("sealed, but removing the plaintext: %w", err)
-		}
-		fmt.Fprintf(o.IO.Out, "removed the plaintext %s (--keep keeps it)\n", o.File)
-	}
-	return nil
+	ids := o.LoadKeys(o.Identities).IDs
+	return vault.SealFile(o.IO.Out, o.IO.ErrOut, v, o.File, src, vault.SealOptions{ID: o.ID, Identities: ids}, o.Keep)
 }

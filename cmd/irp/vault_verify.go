@@ -1,9 +1,9 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
+
+	"irp/internal/vault"
 )
 
 type vaultVerifyOptions struct {
@@ -39,30 +39,5 @@ func runVaultVerify(o *vaultVerifyOptions) error {
 	if err != nil {
 		return err
 	}
-	if !v.HasFile {
-		return fmt.Errorf("%s is missing (run irp vault init)", v.Project.Rel(v.RecipientsFile()))
-	}
-	var keys keyring
-	if o.Mine {
-		if keys, err = o.Keys(o.Identities); err != nil {
-			return err
-		}
-	}
-	probs, err := v.Verify(keys.ids)
-	if err != nil {
-		return err
-	}
-	for _, p := range probs {
-		fmt.Fprintf(o.IO.ErrOut, "%s\n", p)
-	}
-	if len(probs) > 0 {
-		return fmt.Errorf("%d problem(s)", len(probs))
-	}
-	files, _ := v.Files()
-	how := "addressed to"
-	if o.Mine {
-		how = "open with your identity and are addressed to"
-	}
-	fmt.Fprintf(o.IO.Out, "ok: %d sealed file(s) %s the %d recipient(s)\n", len(files), how, len(v.Recipients))
-	return nil
+	return vault.VerifyAll(o.IO.Out, o.IO.ErrOut, v, o.Mine, o.LoadKeys(o.Identities))
 }

@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"irp/internal/problem"
+	"irp/internal/vault"
 )
 
 // testFactory is a Factory on the repository's own project, with the
@@ -26,7 +29,7 @@ func testFactory(t *testing.T) (*Factory, *bytes.Buffer, *bytes.Buffer) {
 // A verb runs without a process: options in, output in the buffers.
 func TestRunVaultOpenSection(t *testing.T) {
 	f, out, errOut := testFactory(t)
-	err := runVaultOpen(&vaultOpenOptions{Factory: f, ID: "amber-heron", Section: "hints",
+	err := runVaultOpen(&vaultOpenOptions{Factory: f, ID: "amber-heron", ShowOptions: vault.ShowOptions{Section: "hints"},
 		Identities: []string{demoKey(t)}})
 	if err != nil {
 		t.Fatal(err)
@@ -83,3 +86,18 @@ func TestReport(t *testing.T) {
 type errString string
 
 func (e errString) Error() string { return string(e) }
+
+// demoKey is a private copy of the repository's demo key: git checks files
+// out readable by all, and irp refuses such an identity file.
+func demoKey(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../../testdata/demo-instigator.key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(t.TempDir(), "demo.key")
+	if err := os.WriteFile(name, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return name
+}

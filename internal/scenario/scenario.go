@@ -118,7 +118,7 @@ func Parse(name string, src []byte) (*Scenario, error) {
 		if sec.Level != top {
 			continue
 		}
-		canon := canonical(sec.Title)
+		canon := CanonicalSection(sec.Title)
 		if canon == "" {
 			continue
 		}
@@ -154,8 +154,8 @@ func countLevel(secs []doc.Section, level int) int {
 	return n
 }
 
-// canonical maps a heading to one of SectionNames, ignoring case, or "".
-func canonical(title string) string {
+// CanonicalSection maps a heading to one of SectionNames, ignoring case, or "".
+func CanonicalSection(title string) string {
 	for _, n := range SectionNames {
 		if strings.EqualFold(strings.TrimSpace(title), n) {
 			return n
@@ -208,7 +208,7 @@ func dedent(b []byte) string {
 
 // Section returns the body of the section called name (any case).
 func (s *Scenario) Section(name string) (string, bool) {
-	c := canonical(name)
+	c := CanonicalSection(name)
 	if c == "" {
 		return "", false
 	}

@@ -36,6 +36,8 @@ type Options struct {
 	// Seal stores the surprise start where only the vault's recipients can
 	// read it (vault.SealBytes); needed when a window is set.
 	Seal func(name string, plaintext []byte) error
+
+	window string // --window as typed, for messages
 }
 
 // Plan is a newly written session.

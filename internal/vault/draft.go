@@ -3,10 +3,12 @@ package vault
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 
+	"irp/internal/problem"
 	"irp/internal/project"
 	"irp/internal/scenario"
 )
@@ -78,4 +80,19 @@ func draftPath(p project.Project, id, output string, getenv func(string) string,
 		return "", err
 	}
 	return filepath.Join(dir, id+".md"), nil
+}
+
+// WriteDraft writes the template of scenario id, as Draft, and says on w
+// where it is and how to seal it. A place plaintext must not go is a usage
+// error.
+func WriteDraft(w io.Writer, p project.Project, id, output string, getenv func(string) string, home string) error {
+	path, err := Draft(p, id, output, getenv, home)
+	if errors.As(err, new(*PlaceError)) {
+		return problem.Usage(err)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "wrote %s\nfill it in, then: irp vault seal %s\n", path, path)
+	return nil
 }

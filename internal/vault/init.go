@@ -3,6 +3,7 @@ package vault
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +17,8 @@ import (
 
 // InitOptions are the choices of Init.
 type InitOptions struct {
-	Name     string // written after the key as "# name"
+	Name     string // written after the key as "# name"; "" for DefaultName
+	Dir      string // where DefaultName asks git
 	Force    bool   // replace a recipients file that lists real people
 	Identity string // the caller's identity file; "" tries the default ones
 	Getenv   func(string) string
@@ -31,12 +33,26 @@ type Initialized struct {
 	Stale   int    // sealed files still addressed to the old recipients
 }
 
+// Write says on w what Init did, and what is left to do.
+func (res *Initialized) Write(w io.Writer) {
+	if res.Created {
+		fmt.Fprintf(w, "created a new identity in %s (back it up; it is the only key to your scenarios)\n", res.From)
+	}
+	fmt.Fprintf(w, "wrote %s with your key from %s\n", res.File, res.From)
+	if res.Stale > 0 {
+		fmt.Fprintf(w, "%d sealed file(s) are still addressed to the old recipients: run irp vault rekey -i OLD-KEY (for the demo: -i testdata/demo-instigator.key)\n", res.Stale)
+	}
+}
+
 // Init starts a project's vault: vault/recipients with the caller's public
 // key as its only line. The key comes from o.Identity, else the first
 // default identity file that exists; with none, a new age identity is
 // written to the first default file (0600). A recipients file that lists
 // only the demo recipient is replaced without o.Force.
 func Init(p project.Project, o InitOptions) (*Initialized, error) {
+	if o.Name == "" {
+		o.Name = DefaultName(o.Dir, o.Getenv)
+	}
 	v, err := Load(p)
 	if err != nil && !o.Force {
 		return nil, err

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
 	"filippo.io/age"
+
+	"irp/internal/problem"
 )
 
 // NotAKeyError means argument N given to AddRecipients is not one public
@@ -108,4 +111,42 @@ func (r Recipient) Describe() string {
 		return r.Name + " (" + r.Short() + ")"
 	}
 	return r.Short()
+}
+
+// Admit adds the public keys in lines to vault/recipients with keys, as
+// AddRecipients, and says on w what the file lists now. An argument that is
+// not one public key is a usage error.
+func Admit(w io.Writer, v *Vault, lines []string, keys Keys) error {
+	if keys.Err != nil {
+		return keys.Err
+	}
+	n, err := v.AddRecipients(lines, keys.IDs)
+	if errors.As(err, new(*NotAKeyError)) {
+		return problem.Usage(err)
+	}
+	if err != nil {
+		return keys.Explain(err)
+	}
+	fmt.Fprintf(w, "%s now lists %d recipient(s); re-encrypted %d file(s)\n", v.rel(v.RecipientsFile()), len(v.Recipients), n)
+	return nil
+}
+
+// Revoke removes the recipients named (by key or name) with keys, as
+// RemoveRecipients, and says on w who went and what git history still
+// gives them.
+func Revoke(w io.Writer, v *Vault, names []string, keys Keys) error {
+	if keys.Err != nil {
+		return keys.Err
+	}
+	removed, n, err := v.RemoveRecipients(names, keys.IDs)
+	if err != nil {
+		return keys.Explain(err)
+	}
+	fmt.Fprintf(w, "%s now lists %d recipient(s); re-encrypted %d file(s)\n", v.rel(v.RecipientsFile()), len(v.Recipients), n)
+	for _, r := range removed {
+		fmt.Fprintf(w, "removed %s\n", r.Describe())
+	}
+	fmt.Fprintln(w, "warning: git history still holds the old files, which the removed people can decrypt;")
+	fmt.Fprintln(w, "         retire the scenarios they saw (irp vault retire ID), and rotate any secret they held")
+	return nil
 }
