@@ -78,6 +78,10 @@ type Site struct {
 	built bool
 	// sections caches split page content between rebuilds (serve).
 	sections sectionCache
+	// once is a build that is not followed by another (Build): Hugo is let
+	// go as soon as the search index has read the pages, so that the
+	// index is made in the memory the pages took.
+	once bool
 	// visited are the pages a browser asked for (serve's fast render).
 	visited *types.EvictingQueue[string]
 }
@@ -89,6 +93,7 @@ func Build(opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	s.once = true
 	res, err := s.Build()
 	if err != nil && s.stage != "" {
 		_ = Discard(s.stage)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -51,6 +52,9 @@ func (s *Site) writeSearchIndex() (indexStats, error) {
 	docs, err := s.indexDocs()
 	if err != nil {
 		return indexStats{}, err
+	}
+	if s.once {
+		s.release()
 	}
 	t1 := time.Now()
 	files, n, err := buildIndex(docs)
@@ -140,6 +144,21 @@ func (s *Site) indexDocs() ([]Doc, error) {
 	return all, nil
 }
 
+// release lets Hugo go after a build that is not followed by another:
+// its pages, caches and rendered content are garbage from here on.
+func (s *Site) release() {
+	_ = s.h.Close()
+	s.h = nil
+	// Collect now, while little is alive: left to itself the collector
+	// would let the heap grow to twice what Hugo held before it ran.
+	runtime.GC()
+	// The index is made in what is left: collecting half as often there
+	// saves time for memory the pages have freed (GOGC, when set, wins).
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
+}
+
 // writeIndexFiles writes the index of docs into the publish directory.
 func (s *Site) writeIndexFiles(docs []Doc) (indexStats, error) {
 	files, n, err := buildIndex(docs)
@@ -192,7 +211,12 @@ func (s *Site) pageDocs(p page.Page, base string) ([]Doc, error) {
 	title := p.Title()
 	manta := strings.Join(strings.Split(paramString(params["manta"]), "; "), " ")
 
-	parts := s.sections.split(p.Path(), content)
+	var parts []section
+	if s.once {
+		parts = splitSections(content)
+	} else {
+		parts = s.sections.split(p.Path(), content)
+	}
 	docs := make([]Doc, 0, len(parts))
 	for _, part := range parts {
 		d := Doc{Title: title, URL: url, Section: sec, Text: part.text, Manta: manta}
@@ -232,20 +256,21 @@ func paramString(v any) string {
 
 // splitSections cuts rendered page content at each h2/h3 that has an id
 // and returns the plain text of each piece; the first piece is the intro
-// (it is always present, possibly empty).
+// (it is always present, possibly empty). It reads a tag's attributes only
+// where one matters (an h2/h3's id, an aria-hidden), and keeps its text in
+// two buffers for the whole page.
 func splitSections(content string) []section {
 	z := html.NewTokenizer(strings.NewReader(content))
 	parts := []section{{}}
 	var (
-		text      strings.Builder
-		head      strings.Builder
-		inHeading atom.Atom // h2/h3 being read
-		skip      int       // depth inside script/style/aria-hidden
-		skipTag   []atom.Atom
+		text, head []byte
+		inHeading  atom.Atom // h2/h3 being read
+		skip       int       // depth inside script/style/aria-hidden
+		skipTag    []atom.Atom
 	)
 	flush := func() {
-		parts[len(parts)-1].text = collapse(text.String())
-		text.Reset()
+		parts[len(parts)-1].text = collapse(text)
+		text = text[:0]
 	}
 	for {
 		tt := z.Next()
@@ -258,26 +283,35 @@ func splitSections(content string) []section {
 				continue
 			}
 			if inHeading != 0 {
-				head.Write(z.Text())
+				head = append(head, z.Text()...)
 			} else {
-				text.Write(z.Text())
+				text = append(text, z.Text()...)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			a := atom.Lookup(name)
+			raw := z.Raw()
+			a := tagAtom(raw)
+			if skip > 0 {
+				if tt == html.StartTagToken && !void(a) {
+					skip++
+					skipTag = append(skipTag, a)
+				}
+				continue
+			}
 			var id string
 			hidden := false
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				switch string(k) {
-				case "id":
-					id = string(v)
-				case "aria-hidden":
-					hidden = string(v) == "true"
+			if heading := a == atom.H2 || a == atom.H3; heading || containsFold(raw, "aria-hidden") {
+				for more := true; more; {
+					var k, v []byte
+					k, v, more = z.TagAttr()
+					switch string(k) {
+					case "id":
+						id = string(v)
+					case "aria-hidden":
+						hidden = string(v) == "true"
+					}
 				}
 			}
-			if skip > 0 || hidden || skipped(a) {
+			if hidden || skipped(a) {
 				if tt == html.StartTagToken && !void(a) {
 					skip++
 					skipTag = append(skipTag, a)
@@ -288,19 +322,18 @@ func splitSections(content string) []section {
 				flush()
 				parts = append(parts, section{id: id})
 				inHeading = a
-				head.Reset()
+				head = head[:0]
 				continue
 			}
 			if blockish(a) {
 				if inHeading != 0 {
-					head.WriteByte(' ')
+					head = append(head, ' ')
 				} else {
-					text.WriteRune(separator(a))
+					text = utf8.AppendRune(text, separator(a))
 				}
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
+			a := tagAtom(z.Raw())
 			if skip > 0 {
 				if skipTag[len(skipTag)-1] == a {
 					skip--
@@ -309,15 +342,56 @@ func splitSections(content string) []section {
 				continue
 			}
 			if inHeading != 0 && a == inHeading {
-				parts[len(parts)-1].heading = collapse(head.String())
+				parts[len(parts)-1].heading = collapse(head)
 				inHeading = 0
 				continue
 			}
 			if blockish(a) {
-				text.WriteRune(separator(a))
+				text = utf8.AppendRune(text, separator(a))
 			}
 		}
 	}
+}
+
+// tagAtom is the element of a start or end tag, read from its raw text
+// as the tokenizer reads the name (lowercased, up to white space, / or >),
+// without the copy TagName makes.
+func tagAtom(raw []byte) atom.Atom {
+	i := 1
+	if i < len(raw) && raw[i] == '/' {
+		i++
+	}
+	var name [32]byte // longer than any name atom knows (maxAtomLen)
+	n := 0
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		if c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		if n == len(name) {
+			return 0
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		name[n] = c
+		n++
+	}
+	return atom.Lookup(name[:n])
+}
+
+// containsFold reports whether b holds the ASCII word w in any case.
+func containsFold(b []byte, w string) bool {
+	for i := 0; i+len(w) <= len(b); i++ {
+		j := 0
+		for j < len(w) && (b[i+j]|0x20) == w[j] {
+			j++
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipped elements carry no searchable text (copy buttons, icons, code run
@@ -365,13 +439,13 @@ func separator(a atom.Atom) rune {
 
 // collapse trims and squeezes runs of white space to one space, or to one
 // blockSep when the run holds one.
-func collapse(s string) string {
+func collapse(s []byte) string {
 	b := make([]byte, 0, len(s))
 	space, block := false, false
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, n = utf8.DecodeRune(s[i:])
 		}
 		i += n
 		switch r {
