@@ -72,6 +72,13 @@ func (f *Factory) Keys(files []string) (keyring, error) {
 	return keyring{ids, tried}, err
 }
 
+// DefaultKeys loads the caller's default identities, for the verbs that
+// open the pool without an -i flag (build, check).
+func (f *Factory) DefaultKeys() ([]age.Identity, error) {
+	keys, err := f.Keys(nil)
+	return keys.ids, err
+}
+
 // keyring is the caller's identities and the files they came from.
 type keyring struct {
 	ids   []age.Identity
