@@ -2,14 +2,10 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"io"
 
-	"filippo.io/age"
 	"github.com/spf13/cobra"
 
 	"irp/internal/check"
-	"irp/internal/lint"
 )
 
 type checkOptions struct{ *Factory }
@@ -52,25 +48,6 @@ func runCheck(o *checkOptions) error {
 	defer batchGC()()
 	return check.Run(context.Background(), check.Options{
 		Project: p, Out: o.IO.Out, ErrOut: o.IO.ErrOut, Now: o.Now,
-		Keys: func() ([]age.Identity, error) {
-			keys, err := o.Keys(nil)
-			return keys.ids, err
-		},
+		Keys: o.DefaultKeys,
 	})
-}
-
-// printFindings and printRawHTMLNote print the content lint's findings
-// and its note the way irp check does, for irp build.
-func printFindings(w io.Writer, fs []lint.Finding) {
-	for _, f := range fs {
-		fmt.Fprintln(w, f)
-	}
-}
-
-// printRawHTMLNote says once which pages carry raw HTML (README, "Raw
-// HTML in content").
-func printRawHTMLNote(w io.Writer, rep *lint.Report) {
-	if note := rep.RawHTMLNote(); note != "" {
-		fmt.Fprintln(w, "note: "+note)
-	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"irp/internal/engine"
+	"irp/internal/impact"
 	"irp/internal/ledger"
 	"irp/internal/problem"
 	"irp/internal/project"
@@ -48,6 +49,25 @@ func report(w io.Writer, cmd *cobra.Command, err error) int {
 		return problem.ExitUsage
 	}
 	return problem.Code(err)
+}
+
+// warn is how a verb that goes on after a problem tells the user about it
+// as it happens: one line "irp: <warning>", worded here for its kind.
+func warn(w io.Writer) func(error) {
+	return func(err error) {
+		var (
+			file *impact.FileError
+			zone *impact.ZoneError
+		)
+		switch {
+		case errors.As(err, &file):
+			fmt.Fprintf(w, "irp: reading %s\n", err)
+		case errors.As(err, &zone):
+			fmt.Fprintf(w, "irp: not merged: %s\n", err)
+		default:
+			fmt.Fprintf(w, "irp: %s\n", err)
+		}
+	}
 }
 
 // whatFailed is the verb's path without "irp", and the subject it was

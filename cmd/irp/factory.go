@@ -73,14 +73,12 @@ func (f *Factory) LoadKeys(files []string) vault.Keys {
 	return vault.LoadKeys(files, f.Getenv, f.Home)
 }
 
-// Keys is LoadKeys for a caller that wants the failure at once.
-func (f *Factory) Keys(files []string) (keyring, error) {
-	k := f.LoadKeys(files)
-	return keyring{k.IDs}, k.Err
+// DefaultKeys loads the caller's default identities, for the verbs that
+// open the pool without an -i flag (build, check).
+func (f *Factory) DefaultKeys() ([]age.Identity, error) {
+	k := f.LoadKeys(nil)
+	return k.IDs, k.Err
 }
-
-// keyring is the caller's identities, as Keys loads them.
-type keyring struct{ ids []age.Identity }
 
 // session loads the project's session settings and, when dir is not "",
 // the session page in dir.

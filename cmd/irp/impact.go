@@ -90,6 +90,6 @@ func runImpact(o *impactOptions) error { return impact.Run(o.Options, impactStre
 // impactStreams are the command's streams, and whether a person watches
 // each, as impact wants them.
 func impactStreams(s IOStreams) impact.Streams {
-	return impact.Streams{In: s.In, Out: s.Out, ErrOut: s.ErrOut,
+	return impact.Streams{In: s.In, Out: s.Out, ErrOut: s.ErrOut, Warn: warn(s.ErrOut),
 		InIsTerminal: s.IsTerminal(), OutIsTerminal: s.OutIsTerminal(), ErrIsTerminal: s.ErrIsTerminal()}
 }

@@ -100,6 +100,14 @@ func group(parent *cobra.Command, verbs ...*cobra.Command) *cobra.Command {
 	return parent
 }
 
+// runOr runs a verb: runF when a test gave one, else run.
+func runOr[O any](runF, run func(O) error, o O) error {
+	if runF != nil {
+		return runF(o)
+	}
+	return run(o)
+}
+
 // unknownVerb annotates a group that was asked for help about a verb it
 // does not have; run reports it as a usage error.
 const unknownVerb = "irp-unknown-verb"

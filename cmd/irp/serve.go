@@ -1,13 +1,9 @@
 package main
 
 import (
-	"net"
-	"strconv"
-
 	"github.com/spf13/cobra"
 
-	"irp/internal/engine"
-	"irp/internal/problem"
+	"irp/internal/build"
 )
 
 type serveOptions struct {
@@ -38,23 +34,13 @@ the browser. Ctrl-C stops it.`,
 }
 
 func runServe(o *serveOptions) error {
-	if o.Port < 0 || o.Port > 65535 {
-		return problem.Usagef("--port %d: not a port number (0-65535)", o.Port)
-	}
-	if net.ParseIP(o.Bind) == nil && o.Bind != "localhost" {
-		return problem.Usagef("--bind %q: not an IP address", o.Bind)
+	so := build.ServeOptions{Port: o.Port, Bind: o.Bind, Drafts: o.Drafts, In: o.IO.In, Out: o.IO.Out, ErrOut: o.IO.ErrOut}
+	if err := so.Check(); err != nil { // a wrong flag first, even outside a project
+		return err
 	}
 	p, err := o.Project()
 	if err != nil {
 		return err
 	}
-	args := []string{"serve", "--source", p.Dir, "--port", strconv.Itoa(o.Port), "--bind", o.Bind}
-	if o.Drafts {
-		args = append(args, "--drafts")
-	}
-	code, err := engine.Serve("", args, engine.Streams{Stdin: o.IO.In, Stdout: o.IO.Out, Stderr: o.IO.ErrOut})
-	if err != nil {
-		return err
-	}
-	return engineExit(code)
+	return build.Serve(p, so)
 }

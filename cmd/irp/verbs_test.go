@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"irp/internal/impact"
 	"irp/internal/problem"
 	"irp/internal/vault"
 )
@@ -100,4 +101,24 @@ func demoKey(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return name
+}
+
+// warn words each kind of warning a verb gives while it goes on.
+func TestWarn(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{&impact.FileError{Name: "a.log", Err: errString("unexpected end of data (truncated gzip?)")},
+			"irp: reading a.log: unexpected end of data (truncated gzip?)\n"},
+		{&impact.ZoneError{Zone: "3f9e8d7c", Reason: "manta-oneach: timed_out"},
+			"irp: not merged: 3f9e8d7c: manta-oneach: timed_out\n"},
+		{impact.ErrTerminalInput, "irp: reading audit log lines from the terminal (Ctrl-D to end)\n"},
+	} {
+		var w bytes.Buffer
+		warn(&w)(tc.err)
+		if w.String() != tc.want {
+			t.Errorf("warn(%T) = %q, want %q", tc.err, w.String(), tc.want)
+		}
+	}
 }

@@ -13,12 +13,9 @@ func contentStep(r *run) error {
 	if err != nil {
 		return err
 	}
-	for _, f := range rep.Findings {
-		r.finding(f)
-	}
-	if note := rep.RawHTMLNote(); note != "" {
-		fmt.Fprintln(r.ErrOut, "note: "+note)
-	}
+	rep.WriteFindings(r.Out)
+	r.findings += len(rep.Findings)
+	rep.WriteNote(r.ErrOut)
 	r.ok = append(r.ok, fmt.Sprintf("%d pages, %d cheat-sheets", rep.Pages, rep.CheatSheets))
 	return nil
 }

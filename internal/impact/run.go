@@ -31,6 +31,23 @@ type Streams struct {
 	In                                         io.Reader
 	Out, ErrOut                                io.Writer
 	InIsTerminal, OutIsTerminal, ErrIsTerminal bool
+	// Warn is told, as it happens, what the run goes on without: a
+	// *FileError (a log not read to its end), a *ZoneError (a partial not
+	// merged), or ErrTerminalInput. Nil writes each on ErrOut as it is.
+	Warn func(error)
+}
+
+// ErrTerminalInput is a warning, not a failure: Run reads the audit log
+// from stdin, which is a terminal, so it waits for lines until Ctrl-D.
+var ErrTerminalInput = errors.New("reading audit log lines from the terminal (Ctrl-D to end)")
+
+// warn tells s.Warn about err, or writes it on ErrOut.
+func (s Streams) warn(err error) {
+	if s.Warn != nil {
+		s.Warn(err)
+		return
+	}
+	fmt.Fprintln(s.ErrOut, err)
 }
 
 // Params checks the flags that fix how lines are aggregated; a wrong one
@@ -71,8 +88,9 @@ func (o Options) Params() (Params, error) {
 
 // Run is `irp impact`: it reads o.Logs (stdin when there are none) and
 // prints the report, or with o.Partial the aggregate as a partial. Each
-// log that could not be read to its end is named on ErrOut and makes the
-// error problem.Found; the report of everything read is still printed.
+// log that could not be read to its end is a warning (a *FileError), and
+// the error is then problem.Found, or the report's own error when there is
+// one besides; the report of everything read is still printed.
 func Run(o Options, s Streams) error {
 	p, err := o.Params()
 	if err != nil {
@@ -94,7 +112,7 @@ func Run(o Options, s Streams) error {
 	}
 	if len(inputs) == 0 {
 		if s.InIsTerminal {
-			fmt.Fprintln(s.ErrOut, "irp: reading audit log lines from the terminal (Ctrl-D to end)")
+			s.warn(ErrTerminalInput)
 		}
 		inputs = []Input{{Name: "(stdin)", Reader: s.In}}
 	}
@@ -114,23 +132,23 @@ func Run(o Options, s Streams) error {
 		if o.Verbose {
 			WriteSkipped(s.ErrOut, agg.Skips, agg.Samples)
 		}
-		return reportFileErrors(s.ErrOut, fileErrs)
+		return warnFileErrors(s, fileErrs)
 	}
 	err = writeReport(o, s, agg)
-	if ferr := reportFileErrors(s.ErrOut, fileErrs); ferr != nil {
-		// "No audit records" says nothing more when no input could be read.
-		nothingRead := agg.Lines == 0 && errors.Is(err, ErrNoRecords)
-		if err != nil && !errors.Is(err, problem.Found) && !nothingRead {
-			fmt.Fprintf(s.ErrOut, "irp: impact: %s\n", err)
+	if ferr := warnFileErrors(s, fileErrs); ferr != nil {
+		// "No audit records" says nothing more when no input could be
+		// read, and needs no hint when some could not.
+		if err == nil || agg.Lines == 0 && errors.Is(err, ErrNoRecords) {
+			return ferr
 		}
-		return ferr
+		return err
 	}
-	return err
+	return noRecordsHint(err)
 }
 
 // RunMerge is `irp impact merge`: it merges the partials of o.Logs (files,
-// directories, "-" for stdin) and prints the report. A zone left out is
-// named on ErrOut and makes the error problem.Found.
+// directories, "-" for stdin) and prints the report. A zone left out is a
+// warning (a *ZoneError) and makes the error problem.Found.
 func RunMerge(o Options, s Streams) error {
 	var m Merger
 	for _, name := range o.Logs {
@@ -144,13 +162,13 @@ func RunMerge(o Options, s Streams) error {
 		}
 	}
 	for _, z := range m.Failed {
-		fmt.Fprintf(s.ErrOut, "irp: not merged: %s\n", z)
+		s.warn(z)
 	}
 	if m.Aggregate() == nil {
 		return errors.New("no partial to merge")
 	}
 	if err := writeReport(o, s, m.Aggregate()); err != nil {
-		return err
+		return noRecordsHint(err)
 	}
 	if len(m.Failed) > 0 {
 		return problem.Found
@@ -176,11 +194,8 @@ func totalSize(inputs []Input) int64 {
 func writeReport(o Options, s Streams, agg *Aggregate) error {
 	rep, err := Summarize(agg)
 	if err != nil {
-		if errors.Is(err, ErrNoRecords) {
-			if o.Verbose {
-				WriteSkipped(s.ErrOut, agg.Skips, agg.Samples)
-			}
-			return problem.WithHint(err, "impact reads muskie audit logs: bunyan JSON lines with \"audit\": true (-v lists skipped lines)")
+		if errors.Is(err, ErrNoRecords) && o.Verbose {
+			WriteSkipped(s.ErrOut, agg.Skips, agg.Samples)
 		}
 		return err
 	}
@@ -204,15 +219,25 @@ func writeReport(o Options, s Streams, agg *Aggregate) error {
 	return nil
 }
 
-// reportFileErrors names each input that could not be read fully.
-func reportFileErrors(w io.Writer, errs []error) error {
+// warnFileErrors warns of each input that could not be read fully; they
+// make the run's error problem.Found.
+func warnFileErrors(s Streams, errs []error) error {
 	if len(errs) == 0 {
 		return nil
 	}
 	for _, e := range errs {
-		fmt.Fprintf(w, "irp: reading %s\n", e)
+		s.warn(e)
 	}
 	return problem.Found
+}
+
+// noRecordsHint says what impact reads when err is that it found no audit
+// record.
+func noRecordsHint(err error) error {
+	if errors.Is(err, ErrNoRecords) {
+		return problem.WithHint(err, "impact reads muskie audit logs: bunyan JSON lines with \"audit\": true (-v lists skipped lines)")
+	}
+	return err
 }
 
 // checkOutputDir fails early, before gigabytes of logs are read, when the

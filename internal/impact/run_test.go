@@ -63,13 +63,18 @@ func TestRunErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	missing := filepath.Join(dir, "missing.log")
+	noise := filepath.Join(dir, "noise.log") // lines, but no audit record
+	if err := os.WriteFile(noise, []byte("not json\nnor this\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	base := Options{Bucket: time.Minute, By: "operation", Logs: []string{fixtureLog}}
 	tests := []struct {
-		name       string
-		o          func(*Options)
-		wantErr    string // the error's text; problem.Found's for findings
-		wantOut    bool   // a report on stdout
-		wantErrOut string // all of stderr
+		name     string
+		o        func(*Options)
+		wantErr  string // the error's text; problem.Found's for findings
+		wantHint bool
+		wantOut  bool     // a report on stdout
+		wantWarn []string // the warnings, each a *FileError
 	}{
 		{
 			name:    "partial with json",
@@ -94,17 +99,30 @@ func TestRunErrors(t *testing.T) {
 			wantOut: true,
 		},
 		{
-			name:       "a log that cannot be read",
-			o:          func(o *Options) { o.Logs = append(o.Logs, missing) },
-			wantErr:    problem.Found.Error(),
-			wantOut:    true,
-			wantErrOut: "irp: reading " + missing + ": no such file or directory\n",
+			name:     "a log that cannot be read",
+			o:        func(o *Options) { o.Logs = append(o.Logs, missing) },
+			wantErr:  problem.Found.Error(),
+			wantOut:  true,
+			wantWarn: []string{missing + ": no such file or directory"},
 		},
 		{
-			name:       "no log can be read",
-			o:          func(o *Options) { o.Logs = []string{missing} },
-			wantErr:    problem.Found.Error(),
-			wantErrOut: "irp: reading " + missing + ": no such file or directory\n",
+			name:     "no log can be read",
+			o:        func(o *Options) { o.Logs = []string{missing} },
+			wantErr:  problem.Found.Error(),
+			wantWarn: []string{missing + ": no such file or directory"},
+		},
+		{
+			name:     "no audit record",
+			o:        func(o *Options) { o.Logs = []string{noise} },
+			wantErr:  "no audit records in 2 lines (2 skipped)",
+			wantHint: true,
+		},
+		{
+			// The warning says what is missing; the hint would not help.
+			name:     "no audit record, and a log that cannot be read",
+			o:        func(o *Options) { o.Logs = []string{noise, missing} },
+			wantErr:  "no audit records in 2 lines (2 skipped)",
+			wantWarn: []string{missing + ": no such file or directory"},
 		},
 	}
 	for _, tt := range tests {
@@ -113,15 +131,25 @@ func TestRunErrors(t *testing.T) {
 			o.Logs = append([]string(nil), base.Logs...)
 			tt.o(&o)
 			var out, errOut bytes.Buffer
-			err := Run(o, Streams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut})
+			var warned []string
+			warn := func(err error) {
+				if _, ok := err.(*FileError); !ok {
+					t.Errorf("warning %T %v, want a *FileError", err, err)
+				}
+				warned = append(warned, err.Error())
+			}
+			err := Run(o, Streams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Warn: warn})
 			if err == nil || !strings.HasPrefix(err.Error(), tt.wantErr) {
 				t.Fatalf("Run = %v, want %q...", err, tt.wantErr)
+			}
+			if got := problem.Hint(err) != ""; got != tt.wantHint {
+				t.Errorf("hint %q", problem.Hint(err))
 			}
 			if got := out.Len() > 0; got != tt.wantOut {
 				t.Errorf("stdout:\n%s", out.String())
 			}
-			if errOut.String() != tt.wantErrOut {
-				t.Errorf("stderr:\n%s\nwant:\n%s", errOut.String(), tt.wantErrOut)
+			if strings.Join(warned, "\n") != strings.Join(tt.wantWarn, "\n") || errOut.Len() > 0 {
+				t.Errorf("warnings %q, want %q; stderr %q", warned, tt.wantWarn, errOut.String())
 			}
 		})
 	}
