@@ -54,8 +54,9 @@ func Run(ctx context.Context, o Options) error {
 		leaks = startLeakCheck(p, o.Keys)
 	}
 
-	// The lint's findings come first, even when irp-site is missing.
-	rep, err := lint.Check(p)
+	// The lint's findings come first, even when irp-site is missing; when
+	// it renders, it checks the links itself, in the same pass.
+	rep, err := lint.CheckWith(p, lint.Options{LinksRendered: startErr == nil && linksRendered(p)})
 	if startErr == nil && (err != nil || len(rep.Findings) > 0) {
 		_ = finish(site, false)
 	}

@@ -4,6 +4,7 @@
 package lint
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -69,10 +70,24 @@ func (r *Report) RawHTMLNote() string {
 	return fmt.Sprintf("%d %s raw HTML, which the site renders as written: %s", n, what, files)
 }
 
+// Options say what the lint leaves to others.
+type Options struct {
+	// LinksRendered leaves internal links and their anchors to the site
+	// engine, which checks each one as it renders it (the irp theme's
+	// render-link hook, naming file and line) in the build that runs
+	// beside the lint: a page is then parsed as Markdown only when
+	// something else needs its body (a cheat-sheet's schema, a title from
+	// its first heading, raw HTML).
+	LinksRendered bool
+}
+
 // Check lints every page under the project's content/ directory. The error
 // is only for content that cannot be read at all; problems in the pages are
 // findings.
-func Check(p project.Project) (*Report, error) {
+func Check(p project.Project) (*Report, error) { return CheckWith(p, Options{}) }
+
+// CheckWith is Check, leaving to others what o says.
+func CheckWith(p project.Project, o Options) (*Report, error) {
 	root := p.Content()
 	fsys := os.DirFS(root)
 	if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
@@ -96,7 +111,7 @@ func Check(p project.Project) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("check content: %w", err)
 	}
-	return checkPages(prefix, pages, !rawHTMLOff(p)), nil
+	return checkPages(prefix, pages, !rawHTMLOff(p), o), nil
 }
 
 // rawHTMLOff reports whether config.toml turns raw HTML in content off
@@ -128,12 +143,12 @@ func rawHTMLOff(p project.Project) bool {
 // findings ("content/"). Raw HTML is taken to be rendered, as the site
 // does unless config.toml turns it off.
 func CheckPages(prefix string, pages map[string][]byte) *Report {
-	return checkPages(prefix, pages, true)
+	return checkPages(prefix, pages, true, Options{})
 }
 
 // checkPages is CheckPages; with rawHTML false the site leaves raw HTML
 // out, so its anchors are no anchors and there is nothing to note.
-func checkPages(prefix string, pages map[string][]byte, rawHTML bool) *Report {
+func checkPages(prefix string, pages map[string][]byte, rawHTML bool, o Options) *Report {
 	c := &checker{prefix: prefix, pages: map[string]*page{}}
 	names := make([]string, 0, len(pages))
 	for name := range pages {
@@ -149,7 +164,14 @@ func checkPages(prefix string, pages map[string][]byte, rawHTML bool) *Report {
 	// Pages are parsed, then checked, on every CPU: the lint runs before
 	// every build and must stay small next to it.
 	parallel(list, func(pg *page) {
-		d, err := doc.Parse(prefix+pg.name, pg.src)
+		parse := doc.Parse
+		if o.LinksRendered && !bodyNeeded(pg, rawHTML) {
+			parse = doc.ParseFrontMatter
+		}
+		d, err := parse(prefix+pg.name, pg.src)
+		if err == nil && d.AST() == nil && strings.TrimSpace(d.String("title")) == "" {
+			d, err = doc.Parse(prefix+pg.name, pg.src) // the title is its first heading
+		}
 		if err != nil {
 			var de *doc.Error
 			if errors.As(err, &de) {
@@ -161,11 +183,13 @@ func checkPages(prefix string, pages map[string][]byte, rawHTML bool) *Report {
 		}
 		pg.doc = d
 		title, h := d.Title()
-		pg.anchors = anchors(d, h, rawHTML)
+		if !o.LinksRendered {
+			pg.anchors = anchors(d, h, rawHTML)
+		}
 		if title == "" && !resource(pg.name, c.pages) {
 			pg.add(c.prefix, max(d.FrontLine, 1), "no title: set title in the front matter, or start the page with a \"# \" heading")
 		}
-		pg.rawHTML = rawHTML && hasRawHTML(d)
+		pg.rawHTML = rawHTML && d.AST() != nil && hasRawHTML(d)
 	})
 	site := cheatsheet.Site{Components: map[string]bool{}, Tools: map[string]bool{}}
 	r := &Report{Pages: len(names)}
@@ -187,7 +211,9 @@ func checkPages(prefix string, pages map[string][]byte, rawHTML bool) *Report {
 				pg.add(c.prefix, pr.Line, "%s", pr.Msg)
 			}
 		}
-		c.links(pg)
+		if !o.LinksRendered {
+			c.links(pg)
+		}
 		c.sources(pg)
 		if pg.rawHTML {
 			c.remoteHTML(pg)
@@ -212,6 +238,16 @@ func checkPages(prefix string, pages map[string][]byte, rawHTML bool) *Report {
 	})
 	r.Findings = c.out
 	return r
+}
+
+// bodyNeeded reports whether the lint needs pg's Markdown parsed when it
+// leaves links to the site engine: for a cheat-sheet's schema, and for raw
+// HTML, which needs a "<" somewhere.
+func bodyNeeded(pg *page, rawHTML bool) bool {
+	if _, ok := leafName(pg.name, "tools"); ok {
+		return true
+	}
+	return rawHTML && bytes.IndexByte(pg.src, '<') >= 0
 }
 
 // parallel runs f on every page, on as many goroutines as there are CPUs.

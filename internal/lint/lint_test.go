@@ -221,6 +221,21 @@ func TestCheckPages(t *testing.T) {
 			if r.Pages != len(tt.pages) {
 				t.Errorf("Pages = %d, want %d", r.Pages, len(tt.pages))
 			}
+			// Leaving links to the site engine leaves out the link
+			// findings and nothing else, whichever pages it parses.
+			var others []string
+			for _, f := range got {
+				if !strings.Contains(f, ": link \"") {
+					others = append(others, f)
+				}
+			}
+			var light []string
+			for _, f := range checkPages("content/", pages, true, Options{LinksRendered: true}).Findings {
+				light = append(light, f.String())
+			}
+			if strings.Join(light, "\n") != strings.Join(others, "\n") {
+				t.Errorf("findings with links rendered:\n got  %q\n want %q", light, others)
+			}
 		})
 	}
 }
