@@ -345,15 +345,19 @@ func readIndex(t *testing.T, dir string) []Doc {
 		Pages   [][4]string `json:"pages"`
 		Page    []int       `json:"page"`
 		Heading []string    `json:"heading"`
-		Anchor  []string    `json:"anchor"`
+		Anchor  []any       `json:"anchor"`
 	}
 	readScript(t, dir, IndexFile, "window.IRP_SEARCH_INDEX = ", &m)
 	docs := make([]Doc, len(m.Page))
 	for i, p := range m.Page {
 		pg := m.Pages[p]
 		d := Doc{ID: i, Title: pg[0], URL: pg[1], Section: pg[2], Manta: pg[3], Heading: m.Heading[i]}
-		if m.Anchor[i] != "" {
-			d.URL += "#" + m.Anchor[i]
+		anchor, _ := m.Anchor[i].(string)
+		if m.Anchor[i] == 0.0 { // the heading's slug
+			anchor, _ = headingSlug(d.Heading)
+		}
+		if anchor != "" {
+			d.URL += "#" + anchor
 		}
 		var rows [][]string
 		name := "x" + strconv.Itoa(i/m.Chunk)

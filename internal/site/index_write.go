@@ -77,10 +77,11 @@ type manifest struct {
 	Chunk   int    `json:"chunk"`
 	// Pages: title, URL, section, Manta versions of each page.
 	Pages [][4]string `json:"pages"`
-	// Per entry: its page, its heading ("" at the top), its anchor.
+	// Per entry: its page, its heading ("" at the top), its anchor: 0
+	// when it is the heading's slug (headingSlug), which most are.
 	Page    []int    `json:"page"`
 	Heading []string `json:"heading"`
-	Anchor  []string `json:"anchor"`
+	Anchor  []any    `json:"anchor"`
 	// Terms by key (their first two characters): the postings part and
 	// the terms, sorted, separated by termSep.
 	Terms map[string]termGroup `json:"terms"`
@@ -115,8 +116,8 @@ func buildIndex(all []Doc) (files []indexFile, n int, err error) {
 			docs = append(docs, d)
 		}
 	}
-	m := manifest{Version: 1, Dir: DataDir, Chunk: textChunk, Terms: map[string]termGroup{},
-		Page: make([]int, len(docs)), Heading: make([]string, len(docs)), Anchor: make([]string, len(docs))}
+	m := manifest{Version: manifestVersion, Dir: DataDir, Chunk: textChunk, Terms: map[string]termGroup{},
+		Page: make([]int, len(docs)), Heading: make([]string, len(docs)), Anchor: make([]any, len(docs))}
 	pageOf := map[string]int{}
 	for i, d := range docs {
 		url, anchor, _ := strings.Cut(d.URL, "#")
@@ -127,6 +128,9 @@ func buildIndex(all []Doc) (files []indexFile, n int, err error) {
 			m.Pages = append(m.Pages, [4]string{d.Title, url, d.Section, d.Manta})
 		}
 		m.Page[i], m.Heading[i], m.Anchor[i] = p, d.Heading, anchor
+		if slug, ok := headingSlug(d.Heading); ok && anchor != "" && slug == anchor {
+			m.Anchor[i] = 0
+		}
 	}
 
 	texts := (len(docs) + textChunk - 1) / textChunk
@@ -251,6 +255,32 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	b = append(b, s...)
 	return append(b, '"')
+}
+
+// manifestVersion changes with the manifest's shape; the theme's search
+// refuses any other (MANIFEST_VERSION in engine.js).
+const manifestVersion = 2
+
+// headingSlug is the anchor a heading gets in the usual case, an ASCII
+// heading's letters and digits lowercased, spaces as "-", "-" and "_" kept,
+// the rest dropped; ok is false for a heading beyond ASCII. The theme's
+// search derives the same (headingSlug in engine.js), so the manifest
+// leaves such anchors out.
+func headingSlug(h string) (slug string, ok bool) {
+	b := make([]byte, 0, len(h))
+	for i := 0; i < len(h); i++ {
+		switch c := h[i]; {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '_':
+			b = append(b, c)
+		case c == ' ':
+			b = append(b, '-')
+		}
+	}
+	return string(b), true
 }
 
 // termKey is the first two characters of a term: terms with the same key

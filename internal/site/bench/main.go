@@ -20,12 +20,17 @@ import (
 
 const hugoVersion = "v0.165.0"
 
+// benchSeed seeds the synthetic site (-seed).
+var benchSeed uint64 = 1
+
 func main() {
 	pages := flag.Int("pages", 2000, "pages in the synthetic site")
 	runs := flag.Int("runs", 5, "timed runs of each tool")
 	keep := flag.Bool("keep", false, "keep the synthetic site (its path is printed)")
 	edits := flag.Int("edits", 5, "timed edits for irp serve and hugo server (0: none)")
+	seed := flag.Uint64("seed", 1, "seed of the synthetic site's text and shape (vary it)")
 	flag.Parse()
+	benchSeed = *seed
 	if err := run(*pages, *runs, *edits, *keep); err != nil {
 		fmt.Fprintf(os.Stderr, "bench-site: %v\n", err)
 		os.Exit(1)
@@ -65,7 +70,7 @@ func run(pages, runs, edits int, keep bool) error {
 	if err := generate(dir, root, pages); err != nil {
 		return err
 	}
-	fmt.Printf("synthetic site: %d pages × ~10 sections in %s\n", pages, dir)
+	fmt.Printf("synthetic site: %d pages × 5–15 sections (seed %d), a git checkout, in %s\n", pages, benchSeed, dir)
 
 	// irp build is what a user runs: the content lint (links, anchors,
 	// cheat-sheet schema), then irp-site (Hugo, search index), then the
@@ -249,7 +254,7 @@ func generate(dir, root string, pages int) error {
 title = "Bench"
 locale = "en"
 theme = "irp"
-enableGitInfo = false
+enableGitInfo = true
 relativeURLs = true
 disableKinds = ["taxonomy", "term", "rss"]
 [markup.goldmark.parser.attribute]
@@ -264,7 +269,7 @@ endLevel = 3
 	if err := copyTree(filepath.Join(root, "themes", "irp"), filepath.Join(dir, "themes", "irp")); err != nil {
 		return err
 	}
-	rng := rand.New(rand.NewPCG(1, 2))
+	rng := rand.New(rand.NewPCG(benchSeed, 2))
 	sentence := func(n int) string {
 		w := make([]string, n)
 		for i := range w {
@@ -299,7 +304,10 @@ endLevel = 3
 				"sources = [{title = \"prstat(1M)\", url = \"https://illumos.org/man/1M/prstat\"}]\n")
 		}
 		fmt.Fprintf(&b, "+++\n\n%s\n", sentence(30))
-		for h := 0; h < 10; h++ {
+		// Pages vary as a knowledge base's do: 5 to 15 sections, some with
+		// a table, one to three links to other pages.
+		nsec := 5 + rng.IntN(11)
+		for h := 0; h < nsec; h++ {
 			heading := fmt.Sprintf("%s %s %d", words[rng.IntN(len(words))], words[rng.IntN(len(words))], h)
 			switch {
 			case tool && h < len(cheatSections):
@@ -323,14 +331,40 @@ endLevel = 3
 				// changes the system, which the schema wants marked).
 				fmt.Fprintf(&b, "```sh\npgrep -fl %s | sort -n | head -%d\n```\n\n", words[rng.IntN(len(words))], 1+rng.IntN(20))
 			}
-			j := rng.IntN(pages)
-			tsec, tfile := name(j)
-			fmt.Fprintf(&b, "See [%s](../%s/%s.md), [its output](/%s/%s.md#reading-the-output) and [the section](/%s/_index.md).\n",
-				tfile, tsec, tfile, tsec, tfile, sec)
+			if h%5 == 3 {
+				b.WriteString("| column | value | note |\n|---|---|---|\n")
+				for r := 0; r < 2+rng.IntN(6); r++ {
+					fmt.Fprintf(&b, "| %s | %d | %s |\n", words[rng.IntN(len(words))], rng.IntN(1000), sentence(4))
+				}
+				b.WriteString("\n")
+			}
+			for l := 0; l < 1+rng.IntN(3); l++ {
+				j := rng.IntN(pages)
+				tsec, tfile := name(j)
+				fmt.Fprintf(&b, "See [%s](../%s/%s.md), [its output](/%s/%s.md#reading-the-output) and [the section](/%s/_index.md).\n",
+					tfile, tsec, tfile, tsec, tfile, sec)
+			}
 		}
 		p := filepath.Join(dir, "content", sec, file+".md")
 		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
 			return err
+		}
+	}
+	return gitCheckout(dir)
+}
+
+// gitCheckout makes dir a git work tree with its content committed, as a
+// real project is (enableGitInfo reads each page's last commit).
+func gitCheckout(dir string) error {
+	for _, args := range [][]string{
+		{"init", "-q"},
+		{"add", "-A"},
+		{"-c", "user.name=bench", "-c", "user.email=bench@example.com", "commit", "-q", "-m", "synthetic site"},
+	} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("git %s: %v\n%s", args[0], err, out)
 		}
 	}
 	return nil

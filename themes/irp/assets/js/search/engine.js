@@ -4,7 +4,7 @@
 // the score each entry gets for it, are in a part loaded on first use, as
 // are the texts that snippets are cut from.
 
-const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 2;
 // Query-time weights of a term found by prefix or by a typo (MiniSearch's,
 // which ranked this search before).
 const PREFIX_WEIGHT = 0.375;
@@ -233,13 +233,27 @@ Engine.prototype.missing = function (words) {
   return Array.from(out);
 };
 
+// headingSlug is the anchor the index leaves out (0) because it is the
+// heading's: headingSlug in internal/site/index_write.go.
+function headingSlug(h) {
+  let s = "";
+  for (let i = 0; i < h.length; i++) {
+    const c = h[i];
+    if (c >= "A" && c <= "Z") s += c.toLowerCase();
+    else if ((c >= "a" && c <= "z") || (c >= "0" && c <= "9") || c === "-" || c === "_") s += c;
+    else if (c === " ") s += "-";
+  }
+  return s;
+}
+
 // doc is entry i as hits show it.
 Engine.prototype.doc = function (i) {
   const m = this.m;
   const p = m.pages[m.page[i]];
+  const a = m.anchor[i] === 0 ? headingSlug(m.heading[i]) : m.anchor[i];
   return {
     id: i, title: p[0], heading: m.heading[i], section: p[2], manta: p[3],
-    url: m.anchor[i] ? p[1] + "#" + m.anchor[i] : p[1]
+    url: a ? p[1] + "#" + a : p[1]
   };
 };
 
