@@ -1,6 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -35,4 +39,61 @@ func TestEveryVerbHasExampleAndArgs(t *testing.T) {
 	if n < 10 {
 		t.Errorf("only %d verbs found", n)
 	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/help from the current --help output")
+
+// TestHelpOutput: every command's --help prints exactly its golden file in
+// testdata/help (named like the command's help file), and every golden
+// file belongs to a command. After changing a help text on purpose, run
+// go test ./cmd/irp -run TestHelpOutput -update and read the diff.
+func TestHelpOutput(t *testing.T) {
+	want := map[string]bool{}
+	files, err := filepath.Glob("testdata/help/*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		want[filepath.Base(f)] = true
+	}
+	for _, c := range allCommands(newRootCmd(newFactory(nil, nil, nil))) {
+		name := helpName(c) + ".txt"
+		delete(want, name)
+		var out, errOut bytes.Buffer
+		args := append(strings.Fields(c.CommandPath())[1:], "--help")
+		if code := run(args, strings.NewReader(""), &out, &errOut); code != 0 || errOut.Len() > 0 {
+			t.Errorf("%s --help: exit %d, stderr %q", c.CommandPath(), code, errOut.String())
+		}
+		golden := filepath.Join("testdata/help", name)
+		if *update {
+			if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if b, err := os.ReadFile(golden); err != nil {
+			t.Errorf("%s: %v", c.CommandPath(), err)
+		} else if got := out.String(); got != string(b) {
+			t.Errorf("%s --help differs from %s:\n%s", c.CommandPath(), golden, got)
+		}
+	}
+	for name := range want {
+		if !*update {
+			t.Errorf("testdata/help/%s: no command has this path", name)
+		}
+	}
+}
+
+// allCommands is c and every command under it.
+func allCommands(c *cobra.Command) []*cobra.Command {
+	all := []*cobra.Command{c}
+	for _, sub := range c.Commands() {
+		all = append(all, allCommands(sub)...)
+	}
+	return all
+}
+
+// helpName names c's files: "irp vault open" → vault_open, the root → irp.
+func helpName(c *cobra.Command) string {
+	return strings.ReplaceAll(strings.TrimPrefix(c.CommandPath(), "irp "), " ", "_")
 }
