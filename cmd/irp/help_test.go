@@ -93,7 +93,25 @@ func allCommands(c *cobra.Command) []*cobra.Command {
 	return all
 }
 
-// helpName names c's files: "irp vault open" → vault_open, the root → irp.
-func helpName(c *cobra.Command) string {
-	return strings.ReplaceAll(strings.TrimPrefix(c.CommandPath(), "irp "), " ", "_")
+// TestHelpFiles: every command has its file in help/, and every file
+// there belongs to a command.
+func TestHelpFiles(t *testing.T) {
+	files, err := helpFiles.ReadDir("help")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orphan := map[string]bool{}
+	for _, f := range files {
+		orphan[f.Name()] = true
+	}
+	for _, c := range allCommands(newRootCmd(newFactory(nil, nil, nil))) {
+		name := helpName(c) + ".txt"
+		if !orphan[name] {
+			t.Errorf("%s: no help/%s", c.CommandPath(), name)
+		}
+		delete(orphan, name)
+	}
+	for name := range orphan {
+		t.Errorf("help/%s: no command has this path", name)
+	}
 }

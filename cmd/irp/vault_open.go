@@ -22,18 +22,7 @@ func newVaultOpenCmd(f *Factory, runF func(*vaultOpenOptions) error) *cobra.Comm
 	cmd := &cobra.Command{
 		Use:   "open ID",
 		Short: "Decrypt a scenario to stdout (in memory; nothing is written to disk)",
-		Long: `Decrypt a sealed scenario and print it. The file must hold the scenario
-its name says (the id and revision are sealed inside it), so a renamed or
-swapped file is reported instead of printed. Output redirected into a file
-inside the project (where the site is built from) is refused.
-
---section prints one section, for example the hint ladder during a session
-without the resolution on screen. --raw prints the decrypted text without
-checks, for files encrypted with the age CLI.`,
-		Example: `  irp vault open amber-heron
-  irp vault open amber-heron --section Hints
-  irp vault open amber-heron -i testdata/demo-instigator.key`,
-		Args: cobra.ExactArgs(1),
+		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.ID = args[0]
 			return runOr(runF, runVaultOpen, o)

@@ -23,15 +23,7 @@ func newVaultSealCmd(f *Factory, runF func(*vaultSealOptions) error) *cobra.Comm
 	cmd := &cobra.Command{
 		Use:   "seal FILE",
 		Short: "Encrypt a plaintext scenario into vault/scenarios/ID.age",
-		Long: `Check a plaintext scenario (front matter and every section), encrypt it to
-everyone in vault/recipients and write vault/scenarios/ID.age atomically.
-Sealing over an existing scenario bumps its revision when your identity
-opens the old one. The plaintext is removed after a verified seal unless
---keep is given.`,
-		Example: `  irp new scenario amber-heron && $EDITOR ~/.local/share/irp/drafts/amber-heron.md
-  irp vault seal ~/.local/share/irp/drafts/amber-heron.md
-  irp vault seal --keep --id amber-heron ~/scenarios/registrar-down.md`,
-		Args: cobra.ExactArgs(1),
+		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.File = args[0]
 			return runOr(runF, runVaultSeal, o)
