@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"irp/internal/build"
+	"irp/internal/session"
 )
 
 type buildOptions struct {
@@ -40,7 +41,7 @@ func runBuild(o *buildOptions) error {
 	// now, so a change to people.toml since the last session verb shows.
 	if env, _, err := o.session(""); err == nil {
 		bad, _ := env.RefreshFeed()
-		reportFeed(o.IO.ErrOut, bad)
+		session.ReportFeed(o.IO.ErrOut, bad)
 	}
 	return build.Run(context.Background(), build.Options{
 		Project: p, Dest: o.Dest, BaseURL: o.BaseURL, Drafts: o.Drafts,

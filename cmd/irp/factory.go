@@ -99,9 +99,6 @@ func (f *Factory) session(dir string) (*session.Env, *session.Page, error) {
 	return env, page, err
 }
 
-// reportFeed mentions session pages the calendar feed had to leave out.
-func reportFeed(w io.Writer, bad []error) { session.ReportFeed(w, bad) }
-
 // identityFlag adds the repeatable -i flag shared by the vault verbs.
 func identityFlag(cmd *cobra.Command, files *[]string) {
 	cmd.Flags().StringArrayVarP(files, "identity", "i", nil,
