@@ -5,7 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"irp/internal/problem"
 	"irp/internal/scenario"
 	"irp/internal/vault"
 )
@@ -35,14 +34,11 @@ func newVaultOpenCmd(f *Factory, runF func(*vaultOpenOptions) error) *cobra.Comm
 }
 
 func runVaultOpen(o *vaultOpenOptions) error {
-	if !scenario.ValidID(o.ID) {
-		return problem.Usage(&vault.BadIDError{ID: o.ID})
+	if err := vault.CheckID(o.ID); err != nil {
+		return err
 	}
-	if o.Section != "" && o.Raw {
-		return problem.Usagef("--section and --raw cannot be used together")
-	}
-	if o.Section != "" && scenario.CanonicalSection(o.Section) == "" {
-		return problem.Usagef("no section %q (sections: %s)", o.Section, strings.Join(scenario.SectionNames, ", "))
+	if err := o.ShowOptions.Validate(); err != nil {
+		return err
 	}
 	v, err := o.Vault()
 	if err != nil {

@@ -5,8 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"irp/internal/problem"
-	"irp/internal/scenario"
 	"irp/internal/vault"
 )
 
@@ -36,8 +34,9 @@ func newVaultSealCmd(f *Factory, runF func(*vaultSealOptions) error) *cobra.Comm
 }
 
 func runVaultSeal(o *vaultSealOptions) error {
-	if o.ID != "" && !scenario.ValidID(o.ID) {
-		return problem.Usagef("--id %q is not a codename (lowercase letters, digits and dashes, like amber-heron)", o.ID)
+	seal := vault.SealOptions{ID: o.ID}
+	if err := seal.Validate(); err != nil {
+		return err
 	}
 	src, err := os.ReadFile(o.File)
 	if err != nil {
@@ -49,6 +48,6 @@ func runVaultSeal(o *vaultSealOptions) error {
 	}
 	// An identity is optional for a new scenario: it only proves the new
 	// file opens. Replacing one needs it.
-	ids := o.LoadKeys(o.Identities).IDs
-	return vault.SealFile(o.IO.Out, o.IO.ErrOut, v, o.File, src, vault.SealOptions{ID: o.ID, Identities: ids}, o.Keep)
+	seal.Identities = o.LoadKeys(o.Identities).IDs
+	return vault.SealFile(o.IO.Out, o.IO.ErrOut, v, o.File, src, seal, o.Keep)
 }
