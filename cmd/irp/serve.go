@@ -30,7 +30,7 @@ func newServeCmd(f *Factory, runF func(*serveOptions) error) *cobra.Command {
 
 func runServe(o *serveOptions) error {
 	so := build.ServeOptions{Port: o.Port, Bind: o.Bind, Drafts: o.Drafts, In: o.IO.In, Out: o.IO.Out, ErrOut: o.IO.ErrOut}
-	if err := so.Check(); err != nil { // a wrong flag first, even outside a project
+	if err := so.Validate(); err != nil { // a wrong flag first, even outside a project
 		return err
 	}
 	p, err := o.Project()
