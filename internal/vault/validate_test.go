@@ -43,3 +43,10 @@ func TestValidate(t *testing.T) {
 		t.Errorf("CheckID of a session name: want a *BadIDError that looks like a session")
 	}
 }
+
+func TestDefaultIdentities(t *testing.T) {
+	const want = "$IRP_IDENTITY, ~/.config/irp/identity, ~/.ssh/id_ed25519, ~/.ssh/id_rsa"
+	if got := DefaultIdentities(); got != want {
+		t.Errorf("DefaultIdentities() = %q, want %q", got, want)
+	}
+}
