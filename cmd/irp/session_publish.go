@@ -38,7 +38,7 @@ func runSessionPublish(o *sessionPublishOptions) error {
 		return err
 	}
 	// A chart not redrawn is reported, not fatal: the summary is published.
-	if err := team.RedrawTrend(env); err != nil {
+	if _, err := team.RedrawTrend(env); err != nil {
 		fmt.Fprintf(o.IO.ErrOut, "irp: the trend chart on the sessions page was not redrawn: %v\n", err)
 	}
 	return nil

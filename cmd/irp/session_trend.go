@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -26,9 +25,10 @@ func runSessionTrend(o *sessionTrendOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := team.RedrawTrend(env); err != nil {
+	chart, err := team.RedrawTrend(env)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(o.IO.Out, "redrew %s\n", env.Project.Rel(filepath.Join(env.Sessions(), team.ChartFile)))
+	fmt.Fprintf(o.IO.Out, "redrew %s\n", env.Project.Rel(chart))
 	return nil
 }
