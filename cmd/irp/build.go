@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"irp/internal/build"
+	"irp/internal/session"
 )
 
 type buildOptions struct {
@@ -20,19 +21,8 @@ func newBuildCmd(f *Factory, runF func(*buildOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the static site into public/",
-		Long: `build lints the content (as irp check does) while the irp-site engine renders
-the site into a staging directory beside public/ (or --dest), checks the
-rendered site for sealed scenario text and private keys, and only then
-moves it into place, replacing the earlier build whole. It fails, naming
-file and line, on a broken link or anchor, a cheat-sheet that breaks its
-schema, or a leak; a build that fails leaves the published site as it was.
-
-The result works from any static host and opened as files, without a server.`,
-		Example: `  irp build
-  irp build --dest /tmp/site --base-url https://irp.example.com/
-  irp build --drafts`,
-		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error { return runOr(runF, runBuild, o) },
+		Args:  cobra.NoArgs,
+		RunE:  func(*cobra.Command, []string) error { return runOr(runF, runBuild, o) },
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&o.Dest, "dest", "", "directory to write the site into (default public/ in the project)")
@@ -51,7 +41,7 @@ func runBuild(o *buildOptions) error {
 	// now, so a change to people.toml since the last session verb shows.
 	if env, _, err := o.session(""); err == nil {
 		bad, _ := env.RefreshFeed()
-		reportFeed(o.IO.ErrOut, bad)
+		session.ReportFeed(o.IO.ErrOut, bad)
 	}
 	return build.Run(context.Background(), build.Options{
 		Project: p, Dest: o.Dest, BaseURL: o.BaseURL, Drafts: o.Drafts,

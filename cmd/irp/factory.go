@@ -99,13 +99,10 @@ func (f *Factory) session(dir string) (*session.Env, *session.Page, error) {
 	return env, page, err
 }
 
-// reportFeed mentions session pages the calendar feed had to leave out.
-func reportFeed(w io.Writer, bad []error) { session.ReportFeed(w, bad) }
-
 // identityFlag adds the repeatable -i flag shared by the vault verbs.
 func identityFlag(cmd *cobra.Command, files *[]string) {
 	cmd.Flags().StringArrayVarP(files, "identity", "i", nil,
-		"identity file (age, ssh-ed25519, ssh-rsa; repeatable); default $IRP_IDENTITY, ~/.config/irp/identity, ~/.ssh/id_ed25519, ~/.ssh/id_rsa")
+		"identity file (age, ssh-ed25519, ssh-rsa; repeatable); default "+vault.DefaultIdentities())
 }
 
 // errNotConfirmed means the user answered no to confirm's question.

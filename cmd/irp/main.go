@@ -6,6 +6,8 @@
 // in the file named after it (vault open → vault_open.go) as an options
 // struct filled from flags and a run function that tests can call with a
 // Factory of their own; errors become irp's one line in report (errors.go).
+// A command's long help and examples are text in help/ (vault open →
+// help/vault_open.txt), attached to the tree in one place (help.go).
 package main
 
 import (

@@ -17,14 +17,7 @@ func newNewToolCmd(f *Factory, runF func(*newToolOptions) error) *cobra.Command 
 	return &cobra.Command{
 		Use:   "tool NAME",
 		Short: "Start a cheat-sheet for a tool: content/tools/NAME.md",
-		Long: `tool writes content/tools/NAME.md with every field and section of the
-cheat-sheet schema and a TODO wherever the author has to write. It never
-overwrites a page. irp check then lists exactly the TODOs left to do.
-
-NAME is the tool's name as typed: lowercase letters, digits, '-', '.', '_'.`,
-		Example: `  irp new tool zonememstat
-  irp new tool moraystat.d && irp check`,
-		Args: cobra.ExactArgs(1),
+		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.Name = args[0]
 			return runOr(runF, runNewTool, o)

@@ -17,13 +17,7 @@ func newPeopleAddCmd(f *Factory, runF func(*peopleAddOptions) error) *cobra.Comm
 	cmd := &cobra.Command{
 		Use:   "add NAME",
 		Short: "Add a person to vault/people.toml",
-		Long: `Add a table for NAME (the handle typed after --responders and
---instigators) to vault/people.toml, keeping every other line as it is.
-irp session check and irp team read the file; a handle nobody added counts
-as someone new who has seen nothing.`,
-		Example: `  irp people add cy.tan --name "Cy Tan"
-  irp people add ana --name "Ana Lopez" --experienced`,
-		Args: cobra.ExactArgs(1),
+		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.Handle = args[0]
 			return runOr(runF, runPeopleAdd, o)
@@ -52,11 +46,7 @@ func newPeopleTickCmd(f *Factory, runF func(*peopleTickOptions) error) *cobra.Co
 	cmd := &cobra.Command{
 		Use:   "tick NAME PREREQUISITE",
 		Short: "Record that a person has set up a prerequisite",
-		Long: `Add PREREQUISITE to NAME's prerequisites in vault/people.toml. It must be
-one of config.toml's prerequisites (compared ignoring case) and is written
-as the checklist spells it, so irp session check matches it.`,
-		Example: `  irp people tick cy.tan "Two-factor setup"`,
-		Args:    cobra.ExactArgs(2),
+		Args:  cobra.ExactArgs(2),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.Handle, o.Prerequisite = args[0], args[1]
 			return runOr(runF, runPeopleTick, o)

@@ -9,16 +9,8 @@ import (
 // newRootCmd builds irp's whole command tree.
 func newRootCmd(f *Factory) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "irp",
-		Short: "Incident response practice: prep site, sealed scenarios, sessions and impact",
-		Long: `irp helps a team practise incident response on a production-like deployment.
-
-It builds the prep site (guide, components, tool cheat-sheets) with search,
-keeps practice scenarios sealed with age so groups can reuse them, plans and
-checks sessions, and measures an outage's impact from the API audit logs.`,
-		Example: `  irp build && open public/index.html
-  irp vault open amber-heron --section Hints
-  irp impact --json /var/log/muskie-audit/*.log.gz`,
+		Use:           "irp",
+		Short:         "Incident response practice: prep site, sealed scenarios, sessions and impact",
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -29,13 +21,11 @@ checks sessions, and measures an outage's impact from the API audit logs.`,
 		newCheckCmd(f, nil),
 		newTeamCmd(f, nil),
 		newImpactCmd(f, nil, newImpactMergeCmd(f, nil)),
-		group(&cobra.Command{Use: "new", Short: "Scaffold a cheat-sheet or a scenario from its schema",
-			Example: "  irp new tool zonememstat\n  irp new scenario amber-heron"},
+		group(&cobra.Command{Use: "new", Short: "Scaffold a cheat-sheet or a scenario from its schema"},
 			newNewToolCmd(f, nil),
 			newNewScenarioCmd(f, nil),
 		),
-		group(&cobra.Command{Use: "vault", Short: "Seal, open and manage practice scenarios",
-			Example: "  irp vault list\n  irp vault open amber-heron --section Hints\n  irp vault pick --responders ana,ben,cy"},
+		group(&cobra.Command{Use: "vault", Short: "Seal, open and manage practice scenarios"},
 			newVaultInitCmd(f, nil),
 			newVaultRecipientsCmd(f, nil,
 				newVaultRecipientsAddCmd(f, nil),
@@ -50,13 +40,11 @@ checks sessions, and measures an outage's impact from the API audit logs.`,
 			newVaultRemoveCmd(f, nil),
 			newVaultPickCmd(f, nil),
 		),
-		group(&cobra.Command{Use: "people", Short: "Add people to vault/people.toml and tick their prerequisites",
-			Example: "  irp people add cy.tan --name \"Cy Tan\"\n  irp people tick cy.tan \"Two-factor setup\""},
+		group(&cobra.Command{Use: "people", Short: "Add people to vault/people.toml and tick their prerequisites"},
 			newPeopleAddCmd(f, nil),
 			newPeopleTickCmd(f, nil),
 		),
-		group(&cobra.Command{Use: "session", Short: "Plan, check and publish practice sessions",
-			Example: "  irp session new --scenario amber-heron --date 2026-12-01T14:00:00Z --instigators ana --responders ben,cy,dee\n  irp session check content/sessions/2026-12-01-brisk-plover"},
+		group(&cobra.Command{Use: "session", Short: "Plan, check and publish practice sessions"},
 			newSessionNewCmd(f, nil),
 			newSessionCheckCmd(f, nil),
 			newSessionRunCmd(f, nil),
@@ -70,6 +58,7 @@ checks sessions, and measures an outage's impact from the API audit logs.`,
 			newSessionTrendCmd(f, nil),
 		),
 	)
+	attachHelp(root)
 	usageErrors(root)
 	return root
 }

@@ -18,13 +18,8 @@ func newServeCmd(f *Factory, runF func(*serveOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Preview the site, rebuilding and reloading the browser on every change",
-		Long: `serve builds the site in memory with the irp-site engine and serves it,
-by default on http://127.0.0.1:1313/. Saving a page rebuilds it and reloads
-the browser. Ctrl-C stops it.`,
-		Example: `  irp serve
-  irp serve --port 8080 --bind 0.0.0.0`,
-		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error { return runOr(runF, runServe, o) },
+		Args:  cobra.NoArgs,
+		RunE:  func(*cobra.Command, []string) error { return runOr(runF, runServe, o) },
 	}
 	fl := cmd.Flags()
 	fl.IntVar(&o.Port, "port", 1313, "TCP port to listen on (0 picks a free one)")
@@ -35,7 +30,7 @@ the browser. Ctrl-C stops it.`,
 
 func runServe(o *serveOptions) error {
 	so := build.ServeOptions{Port: o.Port, Bind: o.Bind, Drafts: o.Drafts, In: o.IO.In, Out: o.IO.Out, ErrOut: o.IO.ErrOut}
-	if err := so.Check(); err != nil { // a wrong flag first, even outside a project
+	if err := so.Validate(); err != nil { // a wrong flag first, even outside a project
 		return err
 	}
 	p, err := o.Project()

@@ -22,23 +22,7 @@ func newSessionFollowupCmd(f *Factory, runF func(*sessionFollowupOptions) error)
 	cmd := &cobra.Command{
 		Use:   "followup DIR [N --done | N --open]",
 		Short: "List a session's follow-ups, or close (or reopen) one",
-		Long: `A summary's front matter lists what the follow-up call decided, one table
-each:
-
-  [[followups]]
-  what = "Alarm on 503s per shard, not only in total"
-  owner = "ana.lopez"                                 # a handle of the team, or a group
-  ticket = "https://tracker.example.com/OPS-123"      # optional
-  status = "open"                                     # open or done
-  due = 2026-12-15                                    # optional
-
-With only DIR, list them, numbered from 1 in page order. With N and
---done, set follow-up N's status to done (--open sets it back), changing no
-other line of the page. The site lists every open follow-up on
-/sessions/followups/; irp check warns about open ones past their due date.`,
-		Example: `  irp session followup 2026-11-10-gentle-redstart
-  irp session followup content/sessions/2026-11-10-gentle-redstart 2 --done`,
-		Args: cobra.RangeArgs(1, 2),
+		Args:  cobra.RangeArgs(1, 2),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.Dir = args[0]
 			if len(args) == 2 {

@@ -15,16 +15,7 @@ func newSessionHintCmd(f *Factory, runF func(*sessionHintOptions) error) *cobra.
 	cmd := &cobra.Command{
 		Use:   "hint DIR [--at TIME] [--by NAME]",
 		Short: "Print the next rung of the hint ladder and record it as given",
-		Long: `Print the next rung of the session's hint ladder, ready to paste into the
-practice channel, and record in your sealed journal that it was given
-(rung number and time, never its text). The next rung counts the rungs
-every instigator has recorded. --at as for irp session mark.
-
-RFD 111: give hints sparingly, pointers to docs, man pages and source
-first, then questions; never the answer.`,
-		Example: `  irp session hint content/sessions/2026-12-01-brisk-plover
-  irp session hint 2026-12-01-brisk-plover --at 13:40 --by ben`,
-		Args: cobra.ExactArgs(1),
+		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.Dir = args[0]
 			return runOr(runF, runSessionHint, o)

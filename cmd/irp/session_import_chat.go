@@ -20,32 +20,7 @@ func newSessionImportChatCmd(f *Factory, runF func(*sessionImportChatOptions) er
 	cmd := &cobra.Command{
 		Use:   "import-chat DIR FILE... [--channel NAME] [--map handle=name] [--accept]",
 		Short: "Draft timeline entries from the practice channel's export",
-		Long: `Read the practice channel's export and propose timeline entries: the first
-message, status reports (from the coordinator, or messages shaped like
-one), announced actions ("restarting…", "I'm going to…", a command in a
-code block) and the resolution announcement. Times are UTC; authors are
-mapped to the session's people by handle, by their name in
-vault/people.toml, or with --map chat-handle=name.
-
-Formats, told apart by content:
-  Slack export        a channel directory of per-day JSON files, or one of them
-  Mattermost export   bulk export JSONL ("type":"post" lines); --channel picks one
-  plain-text log      [2026-12-10 14:03:07] <ana> text, or irssi's 14:03 < ana> text
-                      (times only: on the session's day)
-
-The proposals go to timeline.draft.toml next to the page, never published,
-for you to edit into the page; --accept also adds them to the page's
-[[timeline]] (source = "chat"; running it again adds nothing twice). Chat
-text is never published by itself, and with an identity that opens the
-vault the proposals go through the leak check: one that quotes a sealed
-scenario stops the import, nothing written. An unknown format, a Slack
-export of another channel or no message on the session's day is one line,
-exit 1, nothing written; messages on other days are left out (-v counts
-them).`,
-		Example: `  irp session import-chat 2026-12-01-brisk-plover export/incident-practice/
-  irp session import-chat 2026-12-01-brisk-plover mattermost.jsonl --channel incident-practice --map U02AB=cy
-  irp session import-chat 2026-12-01-brisk-plover irc.log --accept`,
-		Args: cobra.MinimumNArgs(2),
+		Args:  cobra.MinimumNArgs(2),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.Dir, o.Files = args[0], args[1:]
 			return runOr(runF, runSessionImportChat, o)

@@ -19,30 +19,7 @@ func newSessionMarkCmd(f *Factory, runF func(*sessionMarkOptions) error) *cobra.
 	cmd := &cobra.Command{
 		Use:   "mark DIR EVENT [--at TIME] [--note TEXT] [--by NAME]",
 		Short: "Record a moment of a running session in your sealed journal",
-		Long: `Record what just happened in a practice session: the non-interactive form of
-a key in irp session console. EVENT is one of
-
-  induced        the outage is live: the incident starts
-  detected       a responder noticed
-  diagnosed      the cause is understood
-  mitigated      the damage stopped growing
-  resolved       service is fully restored: the incident ends
-  aborted        the instigators ended it early (run the Abort steps)
-  status-report  the investigation coordinator posted a status report
-  note           free text (--note), private unless --public
-
---at is when it happened: HH:MM (UTC, on the session's day) or RFC 3339;
-default now. The event goes at once into your journal, sealed to the
-vault's recipients in vault/sessions/<dir>.journal.<you>.age; each
-instigator keeps their own (--by, needed when the session has several).
-irp session publish merges every journal into the page's start, end,
-[[timeline]] and [[hints]]. A milestone's --note goes on the public
-timeline unless --private; private notes are sealed to
-vault/sessions/<dir>.notes.age and never published.`,
-		Example: `  irp session mark content/sessions/2026-12-01-brisk-plover induced
-  irp session mark 2026-12-01-brisk-plover detected --at 13:12 --note "5xx alarm noticed"
-  irp session mark 2026-12-01-brisk-plover note --note "they are looking at the wrong shard" --by ana`,
-		Args: cobra.ExactArgs(2),
+		Args:  cobra.ExactArgs(2),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.Dir, o.Event = args[0], args[1]
 			return runOr(runF, runSessionMark, o)

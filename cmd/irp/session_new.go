@@ -16,24 +16,7 @@ func newSessionNewCmd(f *Factory, runF func(*sessionNewOptions) error) *cobra.Co
 	cmd := &cobra.Command{
 		Use:   "new --scenario ID (--date TIME | --window START/END) --instigators a,b --responders c,d,e",
 		Short: "Plan a practice session: a draft page under content/sessions",
-		Long: `Write content/sessions/<YYYY-MM-DD>-<codename>/index.md, the draft plan of a
-session: its date (UTC), scenario, instigators and responders, status planned.
-The codename is random (adjective-bird) and says nothing about the scenario:
-it is never a scenario's id and shares no word with this scenario's id.
-
-With --window the incident starts at a surprise time: irp picks a minute
-inside the window at random, seals it to the vault's recipients in
-vault/sessions/<dir>.age (an instigator reads it with
-age -d -i KEY), and the page shows only the window. --date may be given too;
-the window must then lie on its day.
-
-content/sessions/plans.json and sessions.ics (the calendar feed) are
-rewritten to include the new plan. Then run irp session check on it.`,
-		Example: `  irp session new --scenario amber-heron --date 2026-12-01T13:00:00Z \
-      --instigators ana,ben --responders cy,dee,eli,fay
-  irp session new --scenario amber-heron --window 2026-12-01T13:00Z/2026-12-01T17:00Z \
-      --instigators ana --responders cy,dee,eli`,
-		Args: cobra.NoArgs,
+		Args:  cobra.NoArgs,
 		RunE: func(_ *cobra.Command, args []string) error {
 			return runOr(runF, runSessionNew, o)
 		},

@@ -19,14 +19,7 @@ func newSessionRunCmd(f *Factory, runF func(*sessionRunOptions) error) *cobra.Co
 	cmd := &cobra.Command{
 		Use:   "run DIR",
 		Short: "Mark a session as held: record its responders as having seen the scenario",
-		Long: `After the incident, mark the session run: each responder is recorded in
-vault/ledger.jsonl as having seen the scenario (so irp vault pick and
-irp session check know), and the page's status becomes run. It stays a
-draft until irp session publish. Running it twice records nobody twice;
-publish records the responders too if this step was skipped.`,
-		Example: `  irp session run content/sessions/2026-12-01-brisk-plover
-  git add vault/ledger.jsonl content/sessions && git commit -m "session brisk-plover held"`,
-		Args: cobra.ExactArgs(1),
+		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.Dir = args[0]
 			return runOr(runF, runSessionRun, o)

@@ -15,13 +15,7 @@ func newSessionWhenCmd(f *Factory, runF func(*sessionWhenOptions) error) *cobra.
 	cmd := &cobra.Command{
 		Use:   "when DIR",
 		Short: "Show when a session's incident starts: the sealed surprise start, for instigators",
-		Long: `Print when the session's incident starts, in UTC and in your local time.
-For a session planned with --window that is the surprise start irp session
-new sealed to the vault's recipients (vault/sessions/<dir>.age): only an
-instigator's identity opens it. For one planned with --date it is that date.`,
-		Example: `  irp session when content/sessions/2026-12-10-quiet-gannet
-  irp session when 2026-12-10-quiet-gannet -i ~/.ssh/id_ed25519`,
-		Args: cobra.ExactArgs(1),
+		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.Dir = args[0]
 			return runOr(runF, runSessionWhen, o)

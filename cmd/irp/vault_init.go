@@ -18,18 +18,7 @@ func newVaultInitCmd(f *Factory, runF func(*vaultInitOptions) error) *cobra.Comm
 	cmd := &cobra.Command{
 		Use:   "init",
 		Short: "Start the team's vault: vault/recipients with your public key",
-		Long: `Create vault/ and write vault/recipients with your public key as its only
-line. Your key comes from -i, else the first of ~/.config/irp/identity,
-~/.ssh/id_ed25519, ~/.ssh/id_rsa that exists; if there is none, a new age
-identity is written to ~/.config/irp/identity (mode 0600).
-
-A checkout that still has only the demo recipient is replaced without
---force. Scenarios already sealed stay readable to the old recipients until
-you run irp vault rekey with a key that opens them.`,
-		Example: `  irp vault init
-  irp vault init --name alice -i ~/.ssh/id_ed25519
-  irp vault rekey -i testdata/demo-instigator.key   # then move the demo scenarios to you`,
-		Args: cobra.NoArgs,
+		Args:  cobra.NoArgs,
 		RunE: func(_ *cobra.Command, args []string) error {
 			return runOr(runF, runVaultInit, o)
 		},

@@ -17,12 +17,7 @@ func newVaultListCmd(f *Factory, runF func(*vaultListOptions) error) *cobra.Comm
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the sealed scenarios: id, title, components, Manta versions, difficulty, status, sealed-to count",
-		Long: `List every sealed scenario. Titles, components and difficulty are inside the
-sealed files, so they are shown when your identity opens them; without one,
-only ids, status and recipient counts are listed.`,
-		Example: `  irp vault list
-  irp vault list --json | jq -r '.[] | select(.status == "in pool") | .id'`,
-		Args: cobra.NoArgs,
+		Args:  cobra.NoArgs,
 		RunE: func(_ *cobra.Command, args []string) error {
 			return runOr(runF, runVaultList, o)
 		},

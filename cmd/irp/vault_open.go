@@ -5,7 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"irp/internal/problem"
 	"irp/internal/scenario"
 	"irp/internal/vault"
 )
@@ -22,18 +21,7 @@ func newVaultOpenCmd(f *Factory, runF func(*vaultOpenOptions) error) *cobra.Comm
 	cmd := &cobra.Command{
 		Use:   "open ID",
 		Short: "Decrypt a scenario to stdout (in memory; nothing is written to disk)",
-		Long: `Decrypt a sealed scenario and print it. The file must hold the scenario
-its name says (the id and revision are sealed inside it), so a renamed or
-swapped file is reported instead of printed. Output redirected into a file
-inside the project (where the site is built from) is refused.
-
---section prints one section, for example the hint ladder during a session
-without the resolution on screen. --raw prints the decrypted text without
-checks, for files encrypted with the age CLI.`,
-		Example: `  irp vault open amber-heron
-  irp vault open amber-heron --section Hints
-  irp vault open amber-heron -i testdata/demo-instigator.key`,
-		Args: cobra.ExactArgs(1),
+		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.ID = args[0]
 			return runOr(runF, runVaultOpen, o)
@@ -46,14 +34,11 @@ checks, for files encrypted with the age CLI.`,
 }
 
 func runVaultOpen(o *vaultOpenOptions) error {
-	if !scenario.ValidID(o.ID) {
-		return problem.Usage(&vault.BadIDError{ID: o.ID})
+	if err := vault.CheckID(o.ID); err != nil {
+		return err
 	}
-	if o.Section != "" && o.Raw {
-		return problem.Usagef("--section and --raw cannot be used together")
-	}
-	if o.Section != "" && scenario.CanonicalSection(o.Section) == "" {
-		return problem.Usagef("no section %q (sections: %s)", o.Section, strings.Join(scenario.SectionNames, ", "))
+	if err := o.ShowOptions.Validate(); err != nil {
+		return err
 	}
 	v, err := o.Vault()
 	if err != nil {

@@ -20,18 +20,7 @@ func newVaultPickCmd(f *Factory, runF func(*vaultPickOptions) error) *cobra.Comm
 	cmd := &cobra.Command{
 		Use:   "pick --responders a,b,c",
 		Short: "Rank the scenarios none of these responders has seen by new ground for them",
-		Long: `List the scenarios still in the pool (not retired) that none of the given
-responders has seen, according to vault/ledger.jsonl, best first: those
-with the most components none of them has practised (irp team), then those
-whose components they have practised least, then a difficulty that suits
-the team's experience (easy for newcomers, hard for experienced people).
-Each comes with a one-line reason (--json: "reason", "new_ground").
-
-Components and difficulty are sealed: scenarios your identity cannot open
-are listed last, unranked.`,
-		Example: `  irp vault pick --responders alice,bob,carol
-  irp vault pick --responders alice,bob --json`,
-		Args: cobra.NoArgs,
+		Args:  cobra.NoArgs,
 		RunE: func(_ *cobra.Command, args []string) error {
 			return runOr(runF, runVaultPick, o)
 		},

@@ -16,13 +16,7 @@ func newVaultRekeyCmd(f *Factory, runF func(*vaultRekeyOptions) error) *cobra.Co
 	cmd := &cobra.Command{
 		Use:   "rekey",
 		Short: "Re-encrypt every sealed file to the current recipients, atomically",
-		Long: `Decrypt every file under vault/ and encrypt it again to the people in
-vault/recipients. Nothing changes unless your identity opens every file.
-Each file is replaced atomically (temp file, fsync, rename), so an
-interrupted rekey leaves every file whole; run it again to finish.`,
-		Example: `  irp vault rekey
-  irp vault rekey -i testdata/demo-instigator.key`,
-		Args: cobra.NoArgs,
+		Args:  cobra.NoArgs,
 		RunE: func(_ *cobra.Command, args []string) error {
 			return runOr(runF, runVaultRekey, o)
 		},

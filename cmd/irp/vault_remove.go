@@ -19,17 +19,7 @@ func newVaultRemoveCmd(f *Factory, runF func(*vaultRemoveOptions) error) *cobra.
 	cmd := &cobra.Command{
 		Use:   "remove ID",
 		Short: "Take a scenario sealed by mistake out of the vault, unpublished",
-		Long: `Delete vault/scenarios/ID.age and record a "removed" event in
-vault/ledger.jsonl, for a scenario sealed by mistake that nobody has seen:
-it leaves the pool without being published. A scenario the ledger says
-someone has seen can only leave by irp vault retire. Git history keeps the
-old sealed file.
-
-It asks before removing; --yes answers for scripts (without a terminal,
---yes is required).`,
-		Example: `  irp vault remove pale-finch
-  irp vault remove pale-finch --yes`,
-		Args: cobra.ExactArgs(1),
+		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.ID = args[0]
 			return runOr(runF, runVaultRemove, o)

@@ -20,17 +20,7 @@ func newVaultRetireCmd(f *Factory, runF func(*vaultRetireOptions) error) *cobra.
 	cmd := &cobra.Command{
 		Use:   "retire ID",
 		Short: "Publish a scenario's full text on the site; it leaves the pool",
-		Long: `Write the whole scenario to content/scenarios/ID.md for the site, and
-append a "retired" event to vault/ledger.jsonl, so irp vault pick no longer
-offers it and the leak check no longer counts its text as secret. The
-sealed file stays in the vault.
-
-Retiring is for good: it asks first, saying so; --yes answers for scripts
-(without a terminal, --yes is required). A scenario sealed by mistake and
-never seen is taken out unpublished with irp vault remove.`,
-		Example: `  irp vault retire amber-heron && irp build
-  irp vault retire amber-heron --yes`,
-		Args: cobra.ExactArgs(1),
+		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.ID = args[0]
 			return runOr(runF, runVaultRetire, o)

@@ -5,8 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"irp/internal/problem"
-	"irp/internal/scenario"
 	"irp/internal/vault"
 )
 
@@ -23,15 +21,7 @@ func newVaultSealCmd(f *Factory, runF func(*vaultSealOptions) error) *cobra.Comm
 	cmd := &cobra.Command{
 		Use:   "seal FILE",
 		Short: "Encrypt a plaintext scenario into vault/scenarios/ID.age",
-		Long: `Check a plaintext scenario (front matter and every section), encrypt it to
-everyone in vault/recipients and write vault/scenarios/ID.age atomically.
-Sealing over an existing scenario bumps its revision when your identity
-opens the old one. The plaintext is removed after a verified seal unless
---keep is given.`,
-		Example: `  irp new scenario amber-heron && $EDITOR ~/.local/share/irp/drafts/amber-heron.md
-  irp vault seal ~/.local/share/irp/drafts/amber-heron.md
-  irp vault seal --keep --id amber-heron ~/scenarios/registrar-down.md`,
-		Args: cobra.ExactArgs(1),
+		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.File = args[0]
 			return runOr(runF, runVaultSeal, o)
@@ -44,8 +34,9 @@ opens the old one. The plaintext is removed after a verified seal unless
 }
 
 func runVaultSeal(o *vaultSealOptions) error {
-	if o.ID != "" && !scenario.ValidID(o.ID) {
-		return problem.Usagef("--id %q is not a codename (lowercase letters, digits and dashes, like amber-heron)", o.ID)
+	seal := vault.SealOptions{ID: o.ID}
+	if err := seal.Validate(); err != nil {
+		return err
 	}
 	src, err := os.ReadFile(o.File)
 	if err != nil {
@@ -57,6 +48,6 @@ func runVaultSeal(o *vaultSealOptions) error {
 	}
 	// An identity is optional for a new scenario: it only proves the new
 	// file opens. Replacing one needs it.
-	ids := o.LoadKeys(o.Identities).IDs
-	return vault.SealFile(o.IO.Out, o.IO.ErrOut, v, o.File, src, vault.SealOptions{ID: o.ID, Identities: ids}, o.Keep)
+	seal.Identities = o.LoadKeys(o.Identities).IDs
+	return vault.SealFile(o.IO.Out, o.IO.ErrOut, v, o.File, src, seal, o.Keep)
 }

@@ -19,9 +19,9 @@ type ServeOptions struct {
 	Out, ErrOut io.Writer
 }
 
-// Check reports a port or address that cannot be listened on as a usage
+// Validate reports a port or address that cannot be listened on as a usage
 // error, before the project is even looked for.
-func (o ServeOptions) Check() error {
+func (o ServeOptions) Validate() error {
 	if o.Port < 0 || o.Port > 65535 {
 		return problem.Usagef("--port %d: not a port number (0-65535)", o.Port)
 	}
@@ -34,7 +34,7 @@ func (o ServeOptions) Check() error {
 // Serve runs irp-site's preview server on p until it stops (Ctrl-C stops
 // it cleanly). problem.Found means irp-site failed and has said why.
 func Serve(p project.Project, o ServeOptions) error {
-	if err := o.Check(); err != nil {
+	if err := o.Validate(); err != nil {
 		return err
 	}
 	args := []string{"serve", "--source", p.Dir, "--port", strconv.Itoa(o.Port), "--bind", o.Bind}

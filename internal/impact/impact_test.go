@@ -1,10 +1,13 @@
 package impact
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -492,9 +495,9 @@ func TestMergeOfAnySplit(t *testing.T) {
 				if err := a.WritePartial(&buf); err != nil {
 					t.Fatal(err)
 				}
-				b, err := ReadPartial(&buf, i)
+				b, err := readPartial(&buf, i)
 				if err != nil {
-					t.Fatalf("ReadPartial: %v", err)
+					t.Fatalf("readPartial: %v", err)
 				}
 				if merged == nil {
 					merged = b
@@ -635,4 +638,25 @@ func TestSVGIsSelfContained(t *testing.T) {
 			t.Errorf("SVG lacks %q", want)
 		}
 	}
+}
+
+// readPartial reads one partial written by WritePartial, as merge reads
+// each of its inputs; input numbers it among them.
+func readPartial(r io.Reader, input int) (*Aggregate, error) {
+	var pf partialFile
+	dec := json.NewDecoder(bufio.NewReader(r))
+	if err := dec.Decode(&pf); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, errors.New("empty file, not an impact partial")
+		}
+		return nil, fmt.Errorf("not an impact partial: %v", err)
+	}
+	d, err := pf.decode(input)
+	if err != nil {
+		return nil, err
+	}
+	a := NewAggregate(d.params)
+	a.add(d)
+	d.release()
+	return a, nil
 }

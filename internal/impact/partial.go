@@ -151,28 +151,6 @@ func (a *Aggregate) packCells(w *bufio.Writer) error {
 	return w.Flush()
 }
 
-// ReadPartial reads a partial written by WritePartial. input numbers the
-// partial among those being merged, so skipped-line samples keep the
-// order of the inputs.
-func ReadPartial(r io.Reader, input int) (*Aggregate, error) {
-	var pf partialFile
-	dec := json.NewDecoder(bufio.NewReader(r))
-	if err := dec.Decode(&pf); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, errors.New("empty file, not an impact partial")
-		}
-		return nil, fmt.Errorf("not an impact partial: %v", err)
-	}
-	d, err := pf.decode(input)
-	if err != nil {
-		return nil, err
-	}
-	a := NewAggregate(d.params)
-	a.add(d)
-	d.release()
-	return a, nil
-}
-
 // decoded is a partial read and checked, not yet added to an aggregate.
 type decoded struct {
 	params   Params

@@ -138,16 +138,11 @@ func rawHTMLOff(p project.Project) bool {
 	return u != nil && !*u
 }
 
-// CheckPages lints a set of pages: names are slash paths relative to the
+// checkPages lints a set of pages: names are slash paths relative to the
 // content root ("tools/svcs.md"), prefix is put in front of them in
-// findings ("content/"). Raw HTML is taken to be rendered, as the site
-// does unless config.toml turns it off.
-func CheckPages(prefix string, pages map[string][]byte) *Report {
-	return checkPages(prefix, pages, true, Options{})
-}
-
-// checkPages is CheckPages; with rawHTML false the site leaves raw HTML
-// out, so its anchors are no anchors and there is nothing to note.
+// findings ("content/"). With rawHTML false the site leaves raw HTML out,
+// so its anchors are no anchors and there is nothing to note; o says
+// what is left to others.
 func checkPages(prefix string, pages map[string][]byte, rawHTML bool, o Options) *Report {
 	c := &checker{prefix: prefix, pages: map[string]*page{}}
 	names := make([]string, 0, len(pages))

@@ -210,7 +210,7 @@ func TestCheckPages(t *testing.T) {
 			for k, v := range tt.pages {
 				pages[k] = []byte(v)
 			}
-			r := CheckPages("content/", pages)
+			r := checkPages("content/", pages, true, Options{})
 			var got []string
 			for _, f := range r.Findings {
 				got = append(got, f.String())
@@ -244,7 +244,7 @@ func TestCheckPages(t *testing.T) {
 // test does not depend on its wording.
 func frontMatterErr(t *testing.T, src string) string {
 	t.Helper()
-	r := CheckPages("", map[string][]byte{"x.md": []byte("---\n" + src + "---\n")})
+	r := checkPages("", map[string][]byte{"x.md": []byte("---\n" + src + "---\n")}, true, Options{})
 	if len(r.Findings) != 1 {
 		t.Fatalf("want one finding for %q, got %v", src, r.Findings)
 	}
@@ -292,7 +292,7 @@ func TestCheckProject(t *testing.T) {
 }
 
 func TestScaffoldFindingsAreTheAuthorsParts(t *testing.T) {
-	r := CheckPages("content/", map[string][]byte{"tools/x.md": cheatsheet.Scaffold("x")})
+	r := checkPages("content/", map[string][]byte{"tools/x.md": cheatsheet.Scaffold("x")}, true, Options{})
 	for _, f := range r.Findings {
 		if !strings.Contains(f.Msg, "TODO") && !strings.Contains(f.Msg, "0 of at least 3 examples") {
 			t.Errorf("finding about a part the scaffold should have right: %s", f)
@@ -319,7 +319,7 @@ func FuzzCheckPage(f *testing.F) {
 			"tools/other.md":  []byte("---\ntitle: Other\n---\n## H\n"),
 			"components/a.md": []byte("---\ntitle: A\n---\n"),
 		}
-		r := CheckPages("content/", pages)
+		r := checkPages("content/", pages, true, Options{})
 		lines := strings.Count(string(src), "\n") + 1
 		for _, fd := range r.Findings {
 			if fd.File == "content/tools/svcs.md" && (fd.Line < 1 || fd.Line > lines+1) {
@@ -345,7 +345,7 @@ func BenchmarkCheckPages(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if r := CheckPages("content/", pages); len(r.Findings) != 0 {
+		if r := checkPages("content/", pages, true, Options{}); len(r.Findings) != 0 {
 			b.Fatalf("findings: %v", r.Findings[:1])
 		}
 	}
@@ -359,7 +359,7 @@ func TestRawHTML(t *testing.T) {
 		"table.md":  []byte("# C\n\n| a | b<br />c |\n|---|---|\n| 1 | 2 |\n"),
 		"code.md":   []byte("# D\n\n`<b>` and\n\n    <table>\n"),
 	}
-	r := CheckPages("content/", pages)
+	r := checkPages("content/", pages, true, Options{})
 	if len(r.Findings) != 0 {
 		t.Errorf("findings: %v", r.Findings)
 	}

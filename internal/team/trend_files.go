@@ -26,16 +26,17 @@ func CurrentTrend(env *session.Env) (jsonData, svg []byte, err error) {
 }
 
 // RedrawTrend rewrites content/sessions/trend.json and trend.svg, the
-// chart and table on the sessions list page.
-func RedrawTrend(env *session.Env) error {
+// chart and table on the sessions list page, and returns the chart's path.
+func RedrawTrend(env *session.Env) (chart string, err error) {
 	j, svg, err := CurrentTrend(env)
 	if err != nil {
-		return err
+		return "", err
 	}
 	if err := atomicfile.Write(filepath.Join(env.Sessions(), TrendFile), j, 0o644); err != nil {
-		return err
+		return "", err
 	}
-	return atomicfile.Write(filepath.Join(env.Sessions(), ChartFile), svg, 0o644)
+	chart = filepath.Join(env.Sessions(), ChartFile)
+	return chart, atomicfile.Write(chart, svg, 0o644)
 }
 
 // StaleTrend lists the trend files under content/sessions that no longer

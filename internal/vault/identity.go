@@ -42,6 +42,13 @@ func defaultIdentityFiles(getenv func(string) string, home string) []string {
 	}
 }
 
+// DefaultIdentities says, for --help, where identities are looked for when
+// no -i is given: "$IRP_IDENTITY, ~/.config/irp/identity, ...".
+func DefaultIdentities() string {
+	files := defaultIdentityFiles(func(string) string { return "" }, "~")
+	return "$IRP_IDENTITY, " + strings.Join(files, ", ")
+}
+
 // LoadIdentities finds the caller's identities: every -i file (flags), else
 // $IRP_IDENTITY, else those of ~/.config/irp/identity, ~/.ssh/id_ed25519 and
 // ~/.ssh/id_rsa that exist. It returns the files it tried, for messages.

@@ -10,6 +10,7 @@ import (
 	"filippo.io/age"
 
 	"irp/internal/leak"
+	"irp/internal/problem"
 	"irp/internal/scenario"
 )
 
@@ -21,6 +22,14 @@ type SealOptions struct {
 	// needs one that opens it, to carry its revision on; with one, the new
 	// file is also decrypted and compared after it is written.
 	Identities []age.Identity
+}
+
+// Validate reports an ID that is not a codename as a usage error.
+func (o SealOptions) Validate() error {
+	if o.ID != "" && !scenario.ValidID(o.ID) {
+		return problem.Usagef("--id %q is not a codename (lowercase letters, digits and dashes, like amber-heron)", o.ID)
+	}
+	return nil
 }
 
 // Sealed is what Seal wrote.

@@ -3,7 +3,9 @@ package vault
 import (
 	"fmt"
 	"io"
+	"strings"
 
+	"irp/internal/problem"
 	"irp/internal/scenario"
 )
 
@@ -11,6 +13,18 @@ import (
 type ShowOptions struct {
 	Section string // one section (any case), "" for the whole scenario
 	Raw     bool   // the decrypted text as is, without checking id and revision
+}
+
+// Validate reports, as a usage error, a section that is no section of a
+// scenario or one asked for together with Raw.
+func (o ShowOptions) Validate() error {
+	if o.Section != "" && o.Raw {
+		return problem.Usagef("--section and --raw cannot be used together")
+	}
+	if o.Section != "" && scenario.CanonicalSection(o.Section) == "" {
+		return problem.Usagef("no section %q (sections: %s)", o.Section, strings.Join(scenario.SectionNames, ", "))
+	}
+	return nil
 }
 
 // Show decrypts scenario id in memory and writes it to w: the whole source,

@@ -20,6 +20,7 @@ import (
 
 	"irp/internal/atomicfile"
 	"irp/internal/doc"
+	"irp/internal/problem"
 	"irp/internal/project"
 	"irp/internal/scenario"
 )
@@ -413,6 +414,15 @@ func (v *Vault) SetRecipients(src []byte, ids []age.Identity) (int, error) {
 	}
 	v.Recipients, v.HasFile = recs, true
 	return v.Rekey(ids)
+}
+
+// CheckID reports an id that is not a scenario id as a usage error
+// (*BadIDError), before anything is looked for under it.
+func CheckID(id string) error {
+	if !scenario.ValidID(id) {
+		return problem.Usage(&BadIDError{ID: id})
+	}
+	return nil
 }
 
 // BadIDError means a name given as a scenario id is not one: a scenario
