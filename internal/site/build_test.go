@@ -340,21 +340,38 @@ body
 func readIndex(t *testing.T, dir string) []Doc {
 	t.Helper()
 	var m struct {
-		Chunk   int         `json:"chunk"`
-		Dir     string      `json:"dir"`
-		Pages   [][4]string `json:"pages"`
-		Page    []int       `json:"page"`
-		Heading []string    `json:"heading"`
-		Anchor  []any       `json:"anchor"`
+		Chunk   int      `json:"chunk"`
+		Dir     string   `json:"dir"`
+		Pages   string   `json:"pages"`
+		Page    string   `json:"page"`
+		Heading string   `json:"heading"`
+		Anchor  string   `json:"anchor"`
+		Anchors []string `json:"anchors"`
 	}
 	readScript(t, dir, IndexFile, "window.IRP_SEARCH_INDEX = ", &m)
-	docs := make([]Doc, len(m.Page))
-	for i, p := range m.Page {
-		pg := m.Pages[p]
-		d := Doc{ID: i, Title: pg[0], URL: pg[1], Section: pg[2], Manta: pg[3], Heading: m.Heading[i]}
-		anchor, _ := m.Anchor[i].(string)
-		if m.Anchor[i] == 0.0 { // the heading's slug
+	pages := strings.Split(m.Pages, termSep)
+	headings := strings.Split(m.Heading, termSep)
+	docs := make([]Doc, len(m.Anchor))
+	page, at := 0, 0
+	for i := range docs {
+		var v int
+		for shift := 0; ; shift += 5 {
+			c := strings.IndexByte(b64, m.Page[at])
+			at++
+			v |= c & 31 << shift
+			if c&32 == 0 {
+				break
+			}
+		}
+		page += v>>1 ^ -(v & 1) // zigzag
+		pg := pages[4*page : 4*page+4]
+		d := Doc{ID: i, Title: pg[0], URL: pg[1], Section: pg[2], Manta: pg[3], Heading: headings[i]}
+		anchor := ""
+		switch m.Anchor[i] {
+		case 's':
 			anchor, _ = headingSlug(d.Heading)
+		case 'x':
+			anchor, m.Anchors = m.Anchors[0], m.Anchors[1:]
 		}
 		if anchor != "" {
 			d.URL += "#" + anchor

@@ -69,22 +69,38 @@ type posting struct {
 	notTitle bool
 }
 
-// manifest is search-index.js.
+// manifest is search-index.js. What it holds per page and per entry is
+// in a few long strings rather than arrays of many small values: a page
+// parses a string literal in half the time.
 type manifest struct {
 	Version int    `json:"v"`
 	Build   string `json:"build"` // changes with any part: added to part URLs so no stale copy is used
 	Dir     string `json:"dir"`
 	Chunk   int    `json:"chunk"`
-	// Pages: title, URL, section, Manta versions of each page.
-	Pages [][4]string `json:"pages"`
-	// Per entry: its page, its heading ("" at the top), its anchor: 0
-	// when it is the heading's slug (headingSlug), which most are.
-	Page    []int    `json:"page"`
-	Heading []string `json:"heading"`
-	Anchor  []any    `json:"anchor"`
+	// Pages: the title, URL, section and Manta versions of each page, in
+	// a row, separated by termSep.
+	Pages string `json:"pages"`
+	// Per entry: its page, as the change from the entry before (appendVarint
+	// of its zigzag); its heading ("" at the top), separated by termSep;
+	// and its anchor, in Anchor as a letter: 't' the top of the page (no
+	// anchor), 's' the heading's slug (headingSlug), which most are, 'x'
+	// the next of Anchors.
+	Page    string   `json:"page"`
+	Heading string   `json:"heading"`
+	Anchor  string   `json:"anchor"`
+	Anchors []string `json:"anchors"`
 	// Terms by key (their first two characters): the postings part and
 	// the terms, sorted, separated by termSep.
 	Terms map[string]termGroup `json:"terms"`
+}
+
+// joined is the values separated by termSep, any termSep in them made a
+// space first (the page splits at every one).
+func joined(values []string) string {
+	for i, v := range values {
+		values[i] = strings.ReplaceAll(v, termSep, " ")
+	}
+	return strings.Join(values, termSep)
 }
 
 type termGroup struct {
@@ -116,22 +132,35 @@ func buildIndex(all []Doc) (files []indexFile, n int, err error) {
 			docs = append(docs, d)
 		}
 	}
-	m := manifest{Version: manifestVersion, Dir: DataDir, Chunk: textChunk, Terms: map[string]termGroup{},
-		Page: make([]int, len(docs)), Heading: make([]string, len(docs)), Anchor: make([]any, len(docs))}
+	m := manifest{Version: manifestVersion, Dir: DataDir, Chunk: textChunk, Terms: map[string]termGroup{}, Anchors: []string{}}
 	pageOf := map[string]int{}
+	var pages, headings []string
+	page := make([]byte, 0, len(docs))
+	anchors := make([]byte, len(docs))
+	last := 0
 	for i, d := range docs {
 		url, anchor, _ := strings.Cut(d.URL, "#")
 		p, ok := pageOf[url]
 		if !ok {
-			p = len(m.Pages)
+			p = len(pageOf)
 			pageOf[url] = p
-			m.Pages = append(m.Pages, [4]string{d.Title, url, d.Section, d.Manta})
+			pages = append(pages, d.Title, url, d.Section, d.Manta)
 		}
-		m.Page[i], m.Heading[i], m.Anchor[i] = p, d.Heading, anchor
-		if slug, ok := headingSlug(d.Heading); ok && anchor != "" && slug == anchor {
-			m.Anchor[i] = 0
+		delta := int32(p - last)
+		page = appendVarint(page, uint32(delta<<1^delta>>31)) // zigzag
+		last = p
+		headings = append(headings, d.Heading)
+		switch slug, ok := headingSlug(d.Heading); {
+		case anchor == "":
+			anchors[i] = 't'
+		case ok && slug == anchor:
+			anchors[i] = 's'
+		default:
+			anchors[i] = 'x'
+			m.Anchors = append(m.Anchors, anchor)
 		}
 	}
+	m.Pages, m.Page, m.Heading, m.Anchor = joined(pages), string(page), joined(headings), string(anchors)
 
 	texts := (len(docs) + textChunk - 1) / textChunk
 	files = make([]indexFile, texts)
@@ -259,7 +288,7 @@ func appendJSONString(b []byte, s string) []byte {
 
 // manifestVersion changes with the manifest's shape; the theme's search
 // refuses any other (MANIFEST_VERSION in engine.js).
-const manifestVersion = 2
+const manifestVersion = 3
 
 // headingSlug is the anchor a heading gets in the usual case, an ASCII
 // heading's letters and digits lowercased, spaces as "-", "-" and "_" kept,
@@ -604,17 +633,23 @@ const scoreSteps, scoreFloor = 256, 20
 // before as a varint (five bits a character, the sixth says more follow),
 // then three characters for the score and the not-title flag.
 func appendPosting(b []byte, gap uint32, score float64, notTitle bool) []byte {
-	for gap >= 32 {
-		b = append(b, b64[32|gap&31])
-		gap >>= 5
-	}
-	b = append(b, b64[gap])
+	b = appendVarint(b, gap)
 	q := math.Round((math.Log(max(score, 1e-300)) + scoreFloor) * scoreSteps)
 	v := uint32(min(max(q, 0), 1<<17-1)) << 1
 	if notTitle {
 		v |= 1
 	}
 	return append(b, b64[v>>12&63], b64[v>>6&63], b64[v&63])
+}
+
+// appendVarint appends v in base64url, five bits a character, the sixth
+// saying more follow (readVarint in engine.js).
+func appendVarint(b []byte, v uint32) []byte {
+	for v >= 32 {
+		b = append(b, b64[32|v&31])
+		v >>= 5
+	}
+	return append(b, b64[v])
 }
 
 // lessUTF16 orders strings as JavaScript does, by UTF-16 code units: a

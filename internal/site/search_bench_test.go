@@ -107,7 +107,9 @@ func BenchmarkSearchChromium(b *testing.B) {
 						worstKey, worstKeyAt = ms, string([]rune(q)[:k+1])
 					}
 				}
-				b.Logf("%-4s typing %-26q ms per key: %s", s.name, q, strings.Join(keys, " "))
+				var loadMs float64
+				br.eval(b, `irpSearch.stats.loadMs`, &loadMs)
+				b.Logf("%-4s typing %-26q ms per key: %s (manifest loaded in %.1f ms)", s.name, q, strings.Join(keys, " "), loadMs)
 			}
 			heap := br.heapMB(b)
 			b.Logf("%-4s first results ≤ %.1f ms (snippets ≤ %.1f ms), worst keystroke %.1f ms (%q), JS heap %.1f MB",

@@ -4,7 +4,7 @@
 // the score each entry gets for it, are in a part loaded on first use, as
 // are the texts that snippets are cut from.
 
-const MANIFEST_VERSION = 2;
+const MANIFEST_VERSION = 3;
 // Query-time weights of a term found by prefix or by a typo (MiniSearch's,
 // which ranked this search before).
 const PREFIX_WEIGHT = 0.375;
@@ -26,7 +26,7 @@ function termKey(t) {
   return t.slice(0, n0 + (t.codePointAt(n0) > 0xffff ? 2 : 1));
 }
 
-// decode reads the postings of one term (see encodePostings in Go).
+// decode reads the postings of one term (see appendPosting in Go).
 function decode(s) {
   const cap = s.length >> 2; // an entry takes at least four characters
   const docs = new Int32Array(cap);
@@ -36,15 +36,9 @@ function decode(s) {
   let doc = 0;
   let i = 0;
   while (i < s.length) {
-    let gap = 0;
-    let shift = 0;
-    let c;
-    do {
-      c = B64_VALUE[s.charCodeAt(i++)];
-      gap += (c & 31) * Math.pow(2, shift);
-      shift += 5;
-    } while (c & 32);
-    doc += gap;
+    const r = readVarint(s, i);
+    doc += r[0];
+    i = r[1];
     const v = (B64_VALUE[s.charCodeAt(i)] << 12) | (B64_VALUE[s.charCodeAt(i + 1)] << 6) | B64_VALUE[s.charCodeAt(i + 2)];
     i += 3;
     docs[n] = doc;
@@ -76,9 +70,37 @@ function editDistance(a, b, max) {
   return prev[b.length] <= max ? prev[b.length] : -1;
 }
 
+// readVarint reads the base64url varint at s[at] (appendVarint in Go):
+// its value and where the next one starts.
+function readVarint(s, at) {
+  let v = 0;
+  let shift = 0;
+  let c;
+  do {
+    c = B64_VALUE[s.charCodeAt(at++)];
+    v += (c & 31) * Math.pow(2, shift);
+    shift += 5;
+  } while (c & 32);
+  return [v, at];
+}
+
 function Engine(m) {
   this.m = m;
-  this.n = m.page.length;
+  // Per entry, its page: the manifest has the change from the entry
+  // before, zigzag-coded.
+  this.page = new Int32Array(m.anchor.length);
+  for (let at = 0, k = 0, p = 0; at < m.page.length; k++) {
+    const r = readVarint(m.page, at);
+    p += r[0] % 2 ? -(r[0] + 1) / 2 : r[0] / 2;
+    at = r[1];
+    this.page[k] = p;
+  }
+  this.n = this.page.length;
+  const f = m.pages.split("\u2029");
+  this.pages = [];
+  for (let k = 0; k + 3 < f.length; k += 4) this.pages.push([f[k], f[k + 1], f[k + 2], f[k + 3]]);
+  this.headings = null; // split on first use
+  this.anchors = null; // entry -> an anchor that is not its heading's slug
   this.groups = new Map();
   for (const key in m.terms) {
     this.groups.set(key, { key: key, part: "t" + m.terms[key][0], raw: m.terms[key][1], terms: null, dec: null });
@@ -246,13 +268,32 @@ function headingSlug(h) {
   return s;
 }
 
+// heading is entry i's heading, "" at the top of its page.
+Engine.prototype.heading = function (i) {
+  if (!this.headings) this.headings = this.m.heading.split("\u2029");
+  return this.headings[i];
+};
+
+// anchor is entry i's anchor, "" at the top of its page.
+Engine.prototype.anchor = function (i) {
+  const kind = this.m.anchor[i];
+  if (kind === "t") return "";
+  if (kind === "s") return headingSlug(this.heading(i));
+  if (!this.anchors) {
+    this.anchors = new Map();
+    for (let k = 0, x = 0; k < this.m.anchor.length; k++) {
+      if (this.m.anchor[k] === "x") this.anchors.set(k, this.m.anchors[x++]);
+    }
+  }
+  return this.anchors.get(i);
+};
+
 // doc is entry i as hits show it.
 Engine.prototype.doc = function (i) {
-  const m = this.m;
-  const p = m.pages[m.page[i]];
-  const a = m.anchor[i] === 0 ? headingSlug(m.heading[i]) : m.anchor[i];
+  const p = this.pages[this.page[i]];
+  const a = this.anchor(i);
   return {
-    id: i, title: p[0], heading: m.heading[i], section: p[2], manta: p[3],
+    id: i, title: p[0], heading: this.heading(i), section: p[2], manta: p[3],
     url: a ? p[1] + "#" + a : p[1]
   };
 };
@@ -303,13 +344,13 @@ Engine.prototype.run = function (words) {
   const out = [];
   const byPage = new Map();
   for (const d of ids) {
-    const page = this.m.page[d];
+    const page = this.page[d];
     const group = byPage.get(page);
     if (!group) {
       const g = { doc: this.doc(d), score: score[d], terms: termsOf(d), more: [] };
       byPage.set(page, g);
       out.push(g);
-    } else if (other[d] && this.m.heading[d]) {
+    } else if (other[d] && this.heading(d)) {
       group.more.push({ doc: this.doc(d), score: score[d], terms: termsOf(d) });
     }
   }
