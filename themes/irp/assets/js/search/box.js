@@ -107,6 +107,7 @@ function setupSearchBox(state) {
       if (mine !== seq) return null;
       return Promise.resolve(find(e, q)).then(function (hits) {
         if (mine === seq) render(e, q, hits, mine);
+        prefetchNext(e, q);
       });
     }).catch(function (err) {
       if (mine === seq) note("Search is unavailable: " + err.message);

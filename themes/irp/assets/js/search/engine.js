@@ -404,6 +404,17 @@ function prefetch(e) {
   })();
 }
 
+// prefetchNext loads the postings part the next keystroke may need: that
+// of the terms that start with the last word of q, when it is two
+// characters long (which searches no prefix yet; the third character
+// will, in that part).
+function prefetchNext(e, q) {
+  const toks = tokenize(String(q).toLowerCase()).filter(Boolean);
+  const w = toks.length ? toks[toks.length - 1].replace(/^[._-]+/, "") : "";
+  const g = w.length === 2 && e.groups.get(w);
+  if (g) e.load(g.part);
+}
+
 // snippetText resolves to the text of entry d: {text, summary, symptoms}.
 function snippetText(e, d) {
   const name = "x" + Math.floor(d.id / e.m.chunk);
