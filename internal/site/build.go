@@ -49,6 +49,12 @@ type Options struct {
 
 	// Warnings receives Hugo's warnings, one line each; nil discards them.
 	Warnings io.Writer
+
+	// IndexGCPercent, when not 0, is the garbage collector's GOGC while
+	// a one-shot build makes the search index, after Hugo is let go: the
+	// pages' memory is free then, so collecting less often costs nothing
+	// at the peak (irp-site sets 200 unless GOGC is set).
+	IndexGCPercent int
 }
 
 // Result describes a finished build.
