@@ -18,12 +18,8 @@ type buildOptions struct {
 
 func newBuildCmd(f *Factory, runF func(*buildOptions) error) *cobra.Command {
 	o := &buildOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "build",
-		Short: "Build the static site into public/",
-		Args:  cobra.NoArgs,
-		RunE:  func(*cobra.Command, []string) error { return runOr(runF, runBuild, o) },
-	}
+	cmd := verb("build", "Build the static site into public/",
+		cobra.NoArgs, o, nil, runF, runBuild)
 	fl := cmd.Flags()
 	fl.StringVar(&o.Dest, "dest", "", "directory to write the site into (default public/ in the project)")
 	fl.StringVar(&o.BaseURL, "base-url", "", "URL the site will be published at")

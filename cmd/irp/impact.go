@@ -17,15 +17,8 @@ type impactOptions struct {
 
 func newImpactCmd(f *Factory, runF func(*impactOptions) error, merge *cobra.Command) *cobra.Command {
 	o := &impactOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "impact [LOG...]",
-		Short: "Measure an outage's impact from muskie audit logs",
-		Args:  cobra.ArbitraryArgs,
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Logs = args
-			return runOr(runF, runImpact, o)
-		},
-	}
+	cmd := verb("impact [LOG...]", "Measure an outage's impact from muskie audit logs",
+		cobra.ArbitraryArgs, o, func(args []string) { o.Logs = args }, runF, runImpact)
 	fl := cmd.Flags()
 	fl.StringVar(&o.From, "from", "", "window start, RFC 3339 (with --to)")
 	fl.StringVar(&o.To, "to", "", "window end, RFC 3339, exclusive (with --from)")

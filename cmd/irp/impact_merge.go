@@ -9,15 +9,8 @@ import (
 // newImpactMergeCmd is added under impact by newImpactCmd.
 func newImpactMergeCmd(f *Factory, runF func(*impactOptions) error) *cobra.Command {
 	o := &impactOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "merge PARTIAL...",
-		Short: "Merge partial aggregates from 'irp impact --partial' into one report",
-		Args:  cobra.MinimumNArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Logs = args
-			return runOr(runF, runImpactMerge, o)
-		},
-	}
+	cmd := verb("merge PARTIAL...", "Merge partial aggregates from 'irp impact --partial' into one report",
+		cobra.MinimumNArgs(1), o, func(args []string) { o.Logs = args }, runF, runImpactMerge)
 	fl := cmd.Flags()
 	fl.BoolVar(&o.JSON, "json", false, "print the report as JSON")
 	fl.StringVar(&o.SVG, "svg", "", "also write a chart of requests and failures per bucket to `FILE`")

@@ -89,12 +89,19 @@ func group(parent *cobra.Command, verbs ...*cobra.Command) *cobra.Command {
 	return parent
 }
 
-// runOr runs a verb: runF when a test gave one, else run.
-func runOr[O any](runF, run func(O) error, o O) error {
-	if runF != nil {
-		return runF(o)
-	}
-	return run(o)
+// verb is the command of one verb: args checks its arguments, bind (nil
+// when it takes none) puts them in the options o, and o goes to runF when
+// a test gave one, else to run.
+func verb[O any](use, short string, args cobra.PositionalArgs, o O, bind func([]string), runF, run func(O) error) *cobra.Command {
+	return &cobra.Command{Use: use, Short: short, Args: args, RunE: func(_ *cobra.Command, a []string) error {
+		if bind != nil {
+			bind(a)
+		}
+		if runF != nil {
+			return runF(o)
+		}
+		return run(o)
+	}}
 }
 
 // unknownVerb annotates a group that was asked for help about a verb it

@@ -15,12 +15,8 @@ type serveOptions struct {
 
 func newServeCmd(f *Factory, runF func(*serveOptions) error) *cobra.Command {
 	o := &serveOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "serve",
-		Short: "Preview the site, rebuilding and reloading the browser on every change",
-		Args:  cobra.NoArgs,
-		RunE:  func(*cobra.Command, []string) error { return runOr(runF, runServe, o) },
-	}
+	cmd := verb("serve", "Preview the site, rebuilding and reloading the browser on every change",
+		cobra.NoArgs, o, nil, runF, runServe)
 	fl := cmd.Flags()
 	fl.IntVar(&o.Port, "port", 1313, "TCP port to listen on (0 picks a free one)")
 	fl.StringVar(&o.Bind, "bind", "127.0.0.1", "IP address to listen on (0.0.0.0 for every interface)")

@@ -19,18 +19,13 @@ type sessionFollowupOptions struct {
 
 func newSessionFollowupCmd(f *Factory, runF func(*sessionFollowupOptions) error) *cobra.Command {
 	o := &sessionFollowupOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "followup DIR [N --done | N --open]",
-		Short: "List a session's follow-ups, or close (or reopen) one",
-		Args:  cobra.RangeArgs(1, 2),
-		RunE: func(_ *cobra.Command, args []string) error {
+	cmd := verb("followup DIR [N --done | N --open]", "List a session's follow-ups, or close (or reopen) one",
+		cobra.RangeArgs(1, 2), o, func(args []string) {
 			o.Dir = args[0]
 			if len(args) == 2 {
 				o.N = args[1]
 			}
-			return runOr(runF, runSessionFollowup, o)
-		},
-	}
+		}, runF, runSessionFollowup)
 	cmd.Flags().BoolVar(&o.Done, "done", false, "mark follow-up N done")
 	cmd.Flags().BoolVar(&o.Open, "open", false, "mark follow-up N open again")
 	return cmd

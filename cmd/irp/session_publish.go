@@ -16,15 +16,8 @@ type sessionPublishOptions struct {
 
 func newSessionPublishCmd(f *Factory, runF func(*sessionPublishOptions) error) *cobra.Command {
 	o := &sessionPublishOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "publish DIR",
-		Short: "Validate a session summary and publish it on the site",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Dir = args[0]
-			return runOr(runF, runSessionPublish, o)
-		},
-	}
+	cmd := verb("publish DIR", "Validate a session summary and publish it on the site",
+		cobra.ExactArgs(1), o, func(args []string) { o.Dir = args[0] }, runF, runSessionPublish)
 	identityFlag(cmd, &o.Identities)
 	return cmd
 }

@@ -16,16 +16,8 @@ type sessionRunOptions struct {
 
 func newSessionRunCmd(f *Factory, runF func(*sessionRunOptions) error) *cobra.Command {
 	o := &sessionRunOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "run DIR",
-		Short: "Mark a session as held: record its responders as having seen the scenario",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Dir = args[0]
-			return runOr(runF, runSessionRun, o)
-		},
-	}
-	return cmd
+	return verb("run DIR", "Mark a session as held: record its responders as having seen the scenario",
+		cobra.ExactArgs(1), o, func(args []string) { o.Dir = args[0] }, runF, runSessionRun)
 }
 
 func runSessionRun(o *sessionRunOptions) error {

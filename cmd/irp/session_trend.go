@@ -12,12 +12,8 @@ type sessionTrendOptions struct{ *Factory }
 
 func newSessionTrendCmd(f *Factory, runF func(*sessionTrendOptions) error) *cobra.Command {
 	o := &sessionTrendOptions{f}
-	return &cobra.Command{
-		Use:   "trend",
-		Short: "Redraw the trend chart of the sessions list page",
-		Args:  cobra.NoArgs,
-		RunE:  func(*cobra.Command, []string) error { return runOr(runF, runSessionTrend, o) },
-	}
+	return verb("trend", "Redraw the trend chart of the sessions list page",
+		cobra.NoArgs, o, nil, runF, runSessionTrend)
 }
 
 func runSessionTrend(o *sessionTrendOptions) error {

@@ -14,12 +14,8 @@ type teamOptions struct {
 
 func newTeamCmd(f *Factory, runF func(*teamOptions) error) *cobra.Command {
 	o := &teamOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "team [--json]",
-		Short: "Show what each person has practised: sessions, roles, components, missing prerequisites",
-		Args:  cobra.NoArgs,
-		RunE:  func(*cobra.Command, []string) error { return runOr(runF, runTeam, o) },
-	}
+	cmd := verb("team [--json]", "Show what each person has practised: sessions, roles, components, missing prerequisites",
+		cobra.NoArgs, o, nil, runF, runTeam)
 	cmd.Flags().BoolVar(&o.JSON, "json", false, "print JSON: people and the components practised")
 	identityFlag(cmd, &o.Identities)
 	return cmd

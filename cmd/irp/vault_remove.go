@@ -16,15 +16,8 @@ type vaultRemoveOptions struct {
 
 func newVaultRemoveCmd(f *Factory, runF func(*vaultRemoveOptions) error) *cobra.Command {
 	o := &vaultRemoveOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "remove ID",
-		Short: "Take a scenario sealed by mistake out of the vault, unpublished",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.ID = args[0]
-			return runOr(runF, runVaultRemove, o)
-		},
-	}
+	cmd := verb("remove ID", "Take a scenario sealed by mistake out of the vault, unpublished",
+		cobra.ExactArgs(1), o, func(args []string) { o.ID = args[0] }, runF, runVaultRemove)
 	cmd.Flags().BoolVarP(&o.Yes, "yes", "y", false, "do not ask")
 	return cmd
 }

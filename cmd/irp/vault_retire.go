@@ -17,15 +17,8 @@ type vaultRetireOptions struct {
 
 func newVaultRetireCmd(f *Factory, runF func(*vaultRetireOptions) error) *cobra.Command {
 	o := &vaultRetireOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "retire ID",
-		Short: "Publish a scenario's full text on the site; it leaves the pool",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.ID = args[0]
-			return runOr(runF, runVaultRetire, o)
-		},
-	}
+	cmd := verb("retire ID", "Publish a scenario's full text on the site; it leaves the pool",
+		cobra.ExactArgs(1), o, func(args []string) { o.ID = args[0] }, runF, runVaultRetire)
 	identityFlag(cmd, &o.Identities)
 	cmd.Flags().BoolVarP(&o.Yes, "yes", "y", false, "do not ask")
 	return cmd
