@@ -26,9 +26,5 @@ func runVaultList(o *vaultListOptions) error {
 	if err != nil {
 		return err
 	}
-	rows, err := vault.ListFor(v, o.LoadKeys(o.Identities), o.IO.ErrOut)
-	if err != nil {
-		return err
-	}
-	return vault.WriteList(o.IO.Out, rows, o.JSON)
+	return vault.ShowList(o.IO.Out, o.IO.ErrOut, v, o.LoadKeys(o.Identities), o.JSON)
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"irp/internal/vault"
@@ -27,12 +25,5 @@ func runVaultRemove(o *vaultRemoveOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := o.confirm(o.Yes, fmt.Sprintf("Remove %s from the vault? It leaves the pool unpublished, for good (git history keeps the old file).", o.ID)); err != nil {
-		return err
-	}
-	if err := vault.Remove(v, o.ID, o.Now().UTC()); err != nil {
-		return err
-	}
-	fmt.Fprintf(o.IO.Out, "removed %s: deleted %s and recorded it in %s\n", o.ID, v.Project.Rel(v.ScenarioFile(o.ID)), v.Project.Rel(v.LedgerFile()))
-	return nil
+	return vault.Remove(o.IO.Out, v, o.ID, o.Now().UTC(), o.confirm(o.Yes))
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"irp/internal/vault"
@@ -29,17 +27,5 @@ func runVaultRetire(o *vaultRetireOptions) error {
 	if err != nil {
 		return err
 	}
-	keys := o.LoadKeys(o.Identities)
-	if keys.Err != nil {
-		return keys.Err
-	}
-	if err := o.confirm(o.Yes, fmt.Sprintf("Retire %s? This publishes its full text on the site (%s) and records it in the ledger for good.", o.ID, v.Project.Rel(vault.RetiredPage(v.Project, o.ID)))); err != nil {
-		return err
-	}
-	page, err := vault.Retire(v, o.ID, keys.IDs, o.Now().UTC())
-	if err != nil {
-		return keys.Explain(err)
-	}
-	fmt.Fprintf(o.IO.Out, "retired %s: wrote %s and added it to %s\n", o.ID, v.Project.Rel(page), v.Project.Rel(v.LedgerFile()))
-	return nil
+	return vault.Retire(o.IO.Out, v, o.ID, o.LoadKeys(o.Identities), o.Now().UTC(), o.confirm(o.Yes))
 }

@@ -87,14 +87,14 @@ func TestPoolPickRetire(t *testing.T) {
 	if err := ledger.Append(v.LedgerFile(), ledger.Entry{Time: now, Event: ledger.Seen, Scenario: "dusky-lark", Who: "ana"}); err != nil {
 		t.Fatal(err)
 	}
-	page, err := Retire(v, "cobalt-wren", ids, now)
+	page, err := retire(v, "cobalt-wren", ids, now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if b, err := os.ReadFile(page); err != nil || !strings.Contains(string(b), "retired = true") {
 		t.Fatalf("retired page: %v\n%s", err, b)
 	}
-	if _, err := Retire(v, "cobalt-wren", ids, now); !errors.Is(err, ErrRetired) {
+	if _, err := retire(v, "cobalt-wren", ids, now); !errors.Is(err, ErrRetired) {
 		t.Errorf("retiring twice: %v", err)
 	}
 	pool, err := v.Pool()
@@ -117,7 +117,7 @@ func TestRetireWithoutKeyWritesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	other, _ := age.GenerateX25519Identity()
-	_, err := Retire(v, "amber-heron", []age.Identity{other}, time.Now())
+	_, err := retire(v, "amber-heron", []age.Identity{other}, time.Now())
 	var nk *NoKeyError
 	if !errors.As(err, &nk) || nk.File != "vault/scenarios/amber-heron.age" {
 		t.Fatalf("got %v, want a NoKeyError naming the file", err)
