@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"irp/internal/team"
@@ -27,12 +25,5 @@ func runSessionPublish(o *sessionPublishOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := env.PublishPage(o.IO.Out, o.IO.ErrOut, page, o.LoadKeys(o.Identities)); err != nil {
-		return err
-	}
-	// A chart not redrawn is reported, not fatal: the summary is published.
-	if _, err := team.RedrawTrend(env); err != nil {
-		fmt.Fprintf(o.IO.ErrOut, "irp: the trend chart on the sessions page was not redrawn: %v\n", err)
-	}
-	return nil
+	return team.Publish(o.IO.Out, o.IO.ErrOut, env, page, o.LoadKeys(o.Identities))
 }

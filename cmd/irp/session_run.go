@@ -1,12 +1,7 @@
 package main
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/spf13/cobra"
-
-	"irp/internal/session"
 )
 
 type sessionRunOptions struct {
@@ -25,15 +20,5 @@ func runSessionRun(o *sessionRunOptions) error {
 	if err != nil {
 		return err
 	}
-	who, bad, err := env.MarkRun(page)
-	if err != nil {
-		return err
-	}
-	if len(who) == 0 {
-		fmt.Fprintf(o.IO.Out, "%s: already run; the ledger has every responder\n", page.Rel)
-	} else {
-		fmt.Fprintf(o.IO.Out, "%s: run; recorded %s as having seen %s\n", page.Rel, strings.Join(who, ", "), page.Scenario)
-	}
-	session.ReportFeed(o.IO.ErrOut, bad)
-	return nil
+	return env.Run(o.IO.Out, o.IO.ErrOut, page)
 }

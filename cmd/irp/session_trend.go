@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"irp/internal/team"
@@ -21,10 +19,5 @@ func runSessionTrend(o *sessionTrendOptions) error {
 	if err != nil {
 		return err
 	}
-	chart, err := team.RedrawTrend(env)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(o.IO.Out, "redrew %s\n", env.Project.Rel(chart))
-	return nil
+	return team.Redraw(o.IO.Out, env)
 }

@@ -26,16 +26,5 @@ func runTeam(o *teamOptions) error {
 	if err != nil {
 		return err
 	}
-	keys := o.LoadKeys(o.Identities)
-	if keys.Err != nil {
-		return keys.Err
-	}
-	people, _, err := team.View(env, keys, "")
-	switch {
-	case err != nil:
-		return err
-	case o.JSON:
-		return team.WriteJSON(o.IO.Out, people)
-	}
-	return team.WriteText(o.IO.Out, people, team.Components(people), env.Params.Prerequisites)
+	return team.Show(o.IO.Out, env, o.LoadKeys(o.Identities), o.JSON)
 }

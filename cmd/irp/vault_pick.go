@@ -34,9 +34,5 @@ func runVaultPick(o *vaultPickOptions) error {
 	if err != nil {
 		return err
 	}
-	picked, err := team.Pick(env, responders, o.LoadKeys(o.Identities), o.IO.ErrOut)
-	if err != nil {
-		return err
-	}
-	return team.WritePicked(o.IO.Out, picked, o.JSON)
+	return team.Suggest(o.IO.Out, o.IO.ErrOut, env, responders, o.LoadKeys(o.Identities), o.JSON)
 }
