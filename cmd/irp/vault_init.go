@@ -28,10 +28,5 @@ func runVaultInit(o *vaultInitOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := vault.Init(p, vault.InitOptions{Name: o.Name, Dir: o.Dir, Force: o.Force, Identity: o.Identity, Getenv: o.Getenv, Home: o.Home})
-	if err != nil {
-		return err
-	}
-	res.Write(o.IO.Out)
-	return nil
+	return vault.Init(o.IO.Out, p, vault.InitOptions{Name: o.Name, Dir: o.Dir, Force: o.Force, Identity: o.Identity, Getenv: o.Getenv, Home: o.Home})
 }
