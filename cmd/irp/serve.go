@@ -8,9 +8,7 @@ import (
 
 type serveOptions struct {
 	*Factory
-	Port   int
-	Bind   string
-	Drafts bool
+	build.ServeOptions
 }
 
 func newServeCmd(f *Factory, runF func(*serveOptions) error) *cobra.Command {
@@ -25,7 +23,8 @@ func newServeCmd(f *Factory, runF func(*serveOptions) error) *cobra.Command {
 }
 
 func runServe(o *serveOptions) error {
-	so := build.ServeOptions{Port: o.Port, Bind: o.Bind, Drafts: o.Drafts, In: o.IO.In, Out: o.IO.Out, ErrOut: o.IO.ErrOut}
+	so := o.ServeOptions
+	so.In, so.Out, so.ErrOut = o.IO.In, o.IO.Out, o.IO.ErrOut
 	if err := so.Validate(); err != nil { // a wrong flag first, even outside a project
 		return err
 	}
