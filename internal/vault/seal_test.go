@@ -130,6 +130,47 @@ func TestRetireWithoutKeyWritesNothing(t *testing.T) {
 	}
 }
 
+// Retire and Remove ask first: a no changes nothing; a yes says what was
+// done, with paths relative to the project.
+func TestRetireRemoveConfirm(t *testing.T) {
+	v, ids := newVault(t, 1)
+	for _, id := range []string{"amber-heron", "dusky-lark"} {
+		if err := v.Put(sample(t, id, "")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	no := errors.New("no")
+	var asked []string
+	ask := func(answer error) func(string) error {
+		return func(q string) error { asked = append(asked, q); return answer }
+	}
+	var out strings.Builder
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	if err := Retire(&out, v, "amber-heron", Keys{IDs: ids}, now, ask(no)); err != no {
+		t.Fatalf("retire, answered no: %v", err)
+	}
+	if err := Remove(&out, v, "dusky-lark", now, ask(no)); err != no {
+		t.Fatalf("remove, answered no: %v", err)
+	}
+	if _, err := os.Stat(v.LedgerFile()); err == nil || out.Len() > 0 {
+		t.Fatalf("answered no, but the ledger was written or %q said", out.String())
+	}
+	if err := Retire(&out, v, "amber-heron", Keys{IDs: ids}, now, ask(nil)); err != nil {
+		t.Fatal(err)
+	}
+	if err := Remove(&out, v, "dusky-lark", now, ask(nil)); err != nil {
+		t.Fatal(err)
+	}
+	want := "retired amber-heron: wrote content/scenarios/amber-heron.md and added it to vault/ledger.jsonl\n" +
+		"removed dusky-lark: deleted vault/scenarios/dusky-lark.age and recorded it in vault/ledger.jsonl\n"
+	if out.String() != want || len(asked) != 4 || !strings.Contains(asked[0], "(content/scenarios/amber-heron.md)") {
+		t.Errorf("said %q, asked %q", out.String(), asked)
+	}
+	if err := Retire(&out, v, "amber-heron", Keys{Err: no}, now, ask(nil)); err != no || len(asked) != 4 {
+		t.Errorf("without keys: %v, asked %d times; want the keys' error before asking", err, len(asked))
+	}
+}
+
 func TestAddRemoveRecipients(t *testing.T) {
 	v, ids := newVault(t, 1)
 	if err := v.Put(sample(t, "amber-heron", "")); err != nil {
