@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"irp/internal/build"
-	"irp/internal/session"
 )
 
 type buildOptions struct {
@@ -33,14 +32,8 @@ func runBuild(o *buildOptions) error {
 		return err
 	}
 	defer batchGC()()
-	// The Upcoming table and the calendar come from plans.json: derive it
-	// now, so a change to people.toml since the last session verb shows.
-	if env, _, err := o.session(""); err == nil {
-		bad, _ := env.RefreshFeed()
-		session.ReportFeed(o.IO.ErrOut, bad)
-	}
 	return build.Run(context.Background(), build.Options{
 		Project: p, Dest: o.Dest, BaseURL: o.BaseURL, Drafts: o.Drafts,
-		Out: o.IO.Out, ErrOut: o.IO.ErrOut, Keys: o.DefaultKeys,
+		Out: o.IO.Out, ErrOut: o.IO.ErrOut, Keys: o.DefaultKeys, Now: o.Now,
 	})
 }
