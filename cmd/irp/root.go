@@ -93,15 +93,20 @@ func group(parent *cobra.Command, verbs ...*cobra.Command) *cobra.Command {
 // when it takes none) puts them in the options o, and o goes to runF when
 // a test gave one, else to run.
 func verb[O any](use, short string, args cobra.PositionalArgs, o O, bind func([]string), runF, run func(O) error) *cobra.Command {
-	return &cobra.Command{Use: use, Short: short, Args: args, RunE: func(_ *cobra.Command, a []string) error {
-		if bind != nil {
-			bind(a)
-		}
-		if runF != nil {
-			return runF(o)
-		}
-		return run(o)
-	}}
+	return &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  args,
+		RunE: func(_ *cobra.Command, a []string) error {
+			if bind != nil {
+				bind(a)
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return run(o)
+		},
+	}
 }
 
 // unknownVerb annotates a group that was asked for help about a verb it
