@@ -116,18 +116,22 @@ const unknownVerb = "irp-unknown-verb"
 // usageErrors makes every mistake on the command line of c and the
 // commands under it a usage error (exit 2) with a hint.
 func usageErrors(c *cobra.Command) {
-	c.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return problem.WithHint(cmdlineError{err}, "run '"+c.CommandPath()+" --help' for usage")
-	})
+	c.SetFlagErrorFunc(usageError)
 	if check := c.Args; check != nil {
 		c.Args = func(cmd *cobra.Command, args []string) error {
-			if err := check(cmd, args); err != nil {
-				return problem.WithHint(cmdlineError{err}, "run '"+cmd.CommandPath()+" --help' for usage")
-			}
-			return nil
+			return usageError(cmd, check(cmd, args))
 		}
 	}
 	for _, sub := range c.Commands() {
 		usageErrors(sub)
 	}
+}
+
+// usageError is err, a mistake on c's command line, as a usage error with
+// the hint to read c's help; nil stays nil.
+func usageError(c *cobra.Command, err error) error {
+	if err == nil {
+		return nil
+	}
+	return problem.WithHint(cmdlineError{err}, "run '"+c.CommandPath()+" --help' for usage")
 }
