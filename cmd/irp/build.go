@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"irp/internal/build"
-	"irp/internal/session"
 )
 
 type buildOptions struct {
@@ -18,12 +17,8 @@ type buildOptions struct {
 
 func newBuildCmd(f *Factory, runF func(*buildOptions) error) *cobra.Command {
 	o := &buildOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "build",
-		Short: "Build the static site into public/",
-		Args:  cobra.NoArgs,
-		RunE:  func(*cobra.Command, []string) error { return runOr(runF, runBuild, o) },
-	}
+	cmd := verb("build", "Build the static site into public/",
+		cobra.NoArgs, o, nil, runF, runBuild)
 	fl := cmd.Flags()
 	fl.StringVar(&o.Dest, "dest", "", "directory to write the site into (default public/ in the project)")
 	fl.StringVar(&o.BaseURL, "base-url", "", "URL the site will be published at")
@@ -37,14 +32,8 @@ func runBuild(o *buildOptions) error {
 		return err
 	}
 	defer batchGC()()
-	// The Upcoming table and the calendar come from plans.json: derive it
-	// now, so a change to people.toml since the last session verb shows.
-	if env, _, err := o.session(""); err == nil {
-		bad, _ := env.RefreshFeed()
-		session.ReportFeed(o.IO.ErrOut, bad)
-	}
 	return build.Run(context.Background(), build.Options{
 		Project: p, Dest: o.Dest, BaseURL: o.BaseURL, Drafts: o.Drafts,
-		Out: o.IO.Out, ErrOut: o.IO.ErrOut, Keys: o.DefaultKeys,
+		Out: o.IO.Out, ErrOut: o.IO.ErrOut, Keys: o.DefaultKeys, Now: o.Now,
 	})
 }

@@ -12,12 +12,8 @@ type checkOptions struct{ *Factory }
 
 func newCheckCmd(f *Factory, runF func(*checkOptions) error) *cobra.Command {
 	o := &checkOptions{f}
-	return &cobra.Command{
-		Use:   "check",
-		Short: "Lint the content, test-build the site, verify the vault, look for leaks",
-		Args:  cobra.NoArgs,
-		RunE:  func(*cobra.Command, []string) error { return runOr(runF, runCheck, o) },
-	}
+	return verb("check", "Lint the content, test-build the site, verify the vault, look for leaks",
+		cobra.NoArgs, o, nil, runF, runCheck)
 }
 
 func runCheck(o *checkOptions) error {

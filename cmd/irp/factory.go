@@ -108,20 +108,23 @@ func identityFlag(cmd *cobra.Command, files *[]string) {
 // errNotConfirmed means the user answered no to confirm's question.
 var errNotConfirmed = errors.New("not confirmed: nothing changed")
 
-// confirm asks question on the terminal and wants a yes; yes (--yes)
-// answers it. Without a terminal to ask on, --yes is required.
-func (f *Factory) confirm(yes bool, question string) error {
-	if yes {
-		return nil
+// confirm is how a verb asks a question that wants a yes: on the
+// terminal, unless yes (--yes) answers it. Without a terminal to ask on,
+// --yes is required.
+func (f *Factory) confirm(yes bool) func(question string) error {
+	return func(question string) error {
+		if yes {
+			return nil
+		}
+		if !f.IO.IsTerminal() {
+			return problem.WithHint(problem.Usagef("%s Pass --yes to confirm (no terminal to ask on)", question), "run it again with --yes")
+		}
+		fmt.Fprintf(f.IO.ErrOut, "%s [y/N] ", question)
+		answer, _ := bufio.NewReader(f.IO.In).ReadString('\n')
+		switch strings.ToLower(strings.TrimSpace(answer)) {
+		case "y", "yes":
+			return nil
+		}
+		return errNotConfirmed
 	}
-	if !f.IO.IsTerminal() {
-		return problem.WithHint(problem.Usagef("%s Pass --yes to confirm (no terminal to ask on)", question), "run it again with --yes")
-	}
-	fmt.Fprintf(f.IO.ErrOut, "%s [y/N] ", question)
-	answer, _ := bufio.NewReader(f.IO.In).ReadString('\n')
-	switch strings.ToLower(strings.TrimSpace(answer)) {
-	case "y", "yes":
-		return nil
-	}
-	return errNotConfirmed
 }

@@ -17,32 +17,26 @@ type impactOptions struct {
 
 func newImpactCmd(f *Factory, runF func(*impactOptions) error, merge *cobra.Command) *cobra.Command {
 	o := &impactOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "impact [LOG...]",
-		Short: "Measure an outage's impact from muskie audit logs",
-		Args:  cobra.ArbitraryArgs,
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Logs = args
-			return runOr(runF, runImpact, o)
-		},
-	}
+	cmd := verb("impact [LOG...]", "Measure an outage's impact from muskie audit logs",
+		cobra.ArbitraryArgs, o, func(args []string) { o.Logs = args }, runF, runImpact)
 	fl := cmd.Flags()
 	fl.StringVar(&o.From, "from", "", "window start, RFC 3339 (with --to)")
 	fl.StringVar(&o.To, "to", "", "window end, RFC 3339, exclusive (with --from)")
 	fl.DurationVar(&o.Bucket, "bucket", time.Minute, "time bucket for window detection and the chart")
 	fl.StringVar(&o.By, "by", "operation", "group rows by one or two (comma-separated) of operation, host, route, status, owner (account uuid), shard (entryShard), client (user-agent product)")
-	fl.BoolVar(&o.JSON, "json", false, "print the report as JSON")
-	fl.StringVar(&o.SVG, "svg", "", "also write a chart of requests and failures per bucket to `FILE`")
-	fl.BoolVarP(&o.Verbose, "verbose", "v", false, "report skipped lines: counts per reason and the first few file:line")
 	fl.BoolVar(&o.Partial, "partial", false, "write a mergeable partial aggregate (JSON) instead of the report")
-	topFlag(fl, &o.Top)
+	reportFlags(fl, &o.Options)
 	cmd.AddCommand(merge)
 	return cmd
 }
 
-// topFlag adds --top, shared by impact and impact merge.
-func topFlag(f *pflag.FlagSet, top *int) {
-	f.IntVar(top, "top", 0, "show the `N` groups with the most requests and sum the rest into an \"(other)\" row (0: all)")
+// reportFlags add the flags that shape the report, shared by impact and
+// impact merge.
+func reportFlags(fl *pflag.FlagSet, o *impact.Options) {
+	fl.BoolVar(&o.JSON, "json", false, "print the report as JSON")
+	fl.StringVar(&o.SVG, "svg", "", "also write a chart of requests and failures per bucket to `FILE`")
+	fl.BoolVarP(&o.Verbose, "verbose", "v", false, "report skipped lines: counts per reason and the first few file:line")
+	fl.IntVar(&o.Top, "top", 0, "show the `N` groups with the most requests and sum the rest into an \"(other)\" row (0: all)")
 }
 
 func runImpact(o *impactOptions) error { return impact.Run(o.Options, impactStreams(o.IO)) }

@@ -15,8 +15,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-
-	"irp/internal/problem"
 )
 
 func main() {
@@ -31,9 +29,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	cmd, err := root.ExecuteC()
-	if verb := cmd.Annotations[unknownVerb]; err == nil && verb != "" {
-		err = problem.WithHint(cmdlineError{fmt.Errorf("unknown command %q for %q", verb, cmd.CommandPath())},
-			"run '"+cmd.CommandPath()+" --help' for usage")
+	if name := cmd.Annotations[unknownVerb]; err == nil && name != "" {
+		err = usageError(cmd, fmt.Errorf("unknown command %q for %q", name, cmd.CommandPath()))
 	}
 	return report(stderr, cmd, err)
 }

@@ -16,15 +16,8 @@ type newScenarioOptions struct {
 
 func newNewScenarioCmd(f *Factory, runF func(*newScenarioOptions) error) *cobra.Command {
 	o := &newScenarioOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "scenario ID",
-		Short: "Scaffold a plaintext scenario with every section, ready to seal",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.ID = args[0]
-			return runOr(runF, runNewScenario, o)
-		},
-	}
+	cmd := verb("scenario ID", "Scaffold a plaintext scenario with every section, ready to seal",
+		cobra.ExactArgs(1), o, func(args []string) { o.ID = args[0] }, runF, runNewScenario)
 	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write here instead of the private drafts directory")
 	cmd.Flags().BoolVar(&o.Force, "force", false, "accept an id that names a component or a failure")
 	return cmd

@@ -14,15 +14,8 @@ type newToolOptions struct {
 
 func newNewToolCmd(f *Factory, runF func(*newToolOptions) error) *cobra.Command {
 	o := &newToolOptions{Factory: f}
-	return &cobra.Command{
-		Use:   "tool NAME",
-		Short: "Start a cheat-sheet for a tool: content/tools/NAME.md",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Name = args[0]
-			return runOr(runF, runNewTool, o)
-		},
-	}
+	return verb("tool NAME", "Start a cheat-sheet for a tool: content/tools/NAME.md",
+		cobra.ExactArgs(1), o, func(args []string) { o.Name = args[0] }, runF, runNewTool)
 }
 
 func runNewTool(o *newToolOptions) error {

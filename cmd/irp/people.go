@@ -14,15 +14,8 @@ type peopleAddOptions struct {
 
 func newPeopleAddCmd(f *Factory, runF func(*peopleAddOptions) error) *cobra.Command {
 	o := &peopleAddOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "add NAME",
-		Short: "Add a person to vault/people.toml",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Handle = args[0]
-			return runOr(runF, runPeopleAdd, o)
-		},
-	}
+	cmd := verb("add NAME", "Add a person to vault/people.toml",
+		cobra.ExactArgs(1), o, func(args []string) { o.Handle = args[0] }, runF, runPeopleAdd)
 	cmd.Flags().StringVar(&o.Name, "name", "", "the person's name, shown on summaries")
 	cmd.Flags().BoolVar(&o.Experienced, "experienced", false, "already at ease with production incidents")
 	return cmd
@@ -43,16 +36,8 @@ type peopleTickOptions struct {
 
 func newPeopleTickCmd(f *Factory, runF func(*peopleTickOptions) error) *cobra.Command {
 	o := &peopleTickOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "tick NAME PREREQUISITE",
-		Short: "Record that a person has set up a prerequisite",
-		Args:  cobra.ExactArgs(2),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Handle, o.Prerequisite = args[0], args[1]
-			return runOr(runF, runPeopleTick, o)
-		},
-	}
-	return cmd
+	return verb("tick NAME PREREQUISITE", "Record that a person has set up a prerequisite",
+		cobra.ExactArgs(2), o, func(args []string) { o.Handle, o.Prerequisite = args[0], args[1] }, runF, runPeopleTick)
 }
 
 func runPeopleTick(o *peopleTickOptions) error {

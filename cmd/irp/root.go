@@ -89,12 +89,24 @@ func group(parent *cobra.Command, verbs ...*cobra.Command) *cobra.Command {
 	return parent
 }
 
-// runOr runs a verb: runF when a test gave one, else run.
-func runOr[O any](runF, run func(O) error, o O) error {
-	if runF != nil {
-		return runF(o)
+// verb is the command of one verb: args checks its arguments, bind (nil
+// when it takes none) puts them in the options o, and o goes to runF when
+// a test gave one, else to run.
+func verb[O any](use, short string, args cobra.PositionalArgs, o O, bind func([]string), runF, run func(O) error) *cobra.Command {
+	return &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  args,
+		RunE: func(_ *cobra.Command, a []string) error {
+			if bind != nil {
+				bind(a)
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return run(o)
+		},
 	}
-	return run(o)
 }
 
 // unknownVerb annotates a group that was asked for help about a verb it
@@ -104,18 +116,22 @@ const unknownVerb = "irp-unknown-verb"
 // usageErrors makes every mistake on the command line of c and the
 // commands under it a usage error (exit 2) with a hint.
 func usageErrors(c *cobra.Command) {
-	c.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return problem.WithHint(cmdlineError{err}, "run '"+c.CommandPath()+" --help' for usage")
-	})
+	c.SetFlagErrorFunc(usageError)
 	if check := c.Args; check != nil {
 		c.Args = func(cmd *cobra.Command, args []string) error {
-			if err := check(cmd, args); err != nil {
-				return problem.WithHint(cmdlineError{err}, "run '"+cmd.CommandPath()+" --help' for usage")
-			}
-			return nil
+			return usageError(cmd, check(cmd, args))
 		}
 	}
 	for _, sub := range c.Commands() {
 		usageErrors(sub)
 	}
+}
+
+// usageError is err, a mistake on c's command line, as a usage error with
+// the hint to read c's help; nil stays nil.
+func usageError(c *cobra.Command, err error) error {
+	if err == nil {
+		return nil
+	}
+	return problem.WithHint(cmdlineError{err}, "run '"+c.CommandPath()+" --help' for usage")
 }

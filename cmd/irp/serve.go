@@ -8,19 +8,13 @@ import (
 
 type serveOptions struct {
 	*Factory
-	Port   int
-	Bind   string
-	Drafts bool
+	build.ServeOptions
 }
 
 func newServeCmd(f *Factory, runF func(*serveOptions) error) *cobra.Command {
 	o := &serveOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "serve",
-		Short: "Preview the site, rebuilding and reloading the browser on every change",
-		Args:  cobra.NoArgs,
-		RunE:  func(*cobra.Command, []string) error { return runOr(runF, runServe, o) },
-	}
+	cmd := verb("serve", "Preview the site, rebuilding and reloading the browser on every change",
+		cobra.NoArgs, o, nil, runF, runServe)
 	fl := cmd.Flags()
 	fl.IntVar(&o.Port, "port", 1313, "TCP port to listen on (0 picks a free one)")
 	fl.StringVar(&o.Bind, "bind", "127.0.0.1", "IP address to listen on (0.0.0.0 for every interface)")
@@ -29,7 +23,8 @@ func newServeCmd(f *Factory, runF func(*serveOptions) error) *cobra.Command {
 }
 
 func runServe(o *serveOptions) error {
-	so := build.ServeOptions{Port: o.Port, Bind: o.Bind, Drafts: o.Drafts, In: o.IO.In, Out: o.IO.Out, ErrOut: o.IO.ErrOut}
+	so := o.ServeOptions
+	so.In, so.Out, so.ErrOut = o.IO.In, o.IO.Out, o.IO.ErrOut
 	if err := so.Validate(); err != nil { // a wrong flag first, even outside a project
 		return err
 	}

@@ -15,15 +15,8 @@ type sessionCheckOptions struct {
 
 func newSessionCheckCmd(f *Factory, runF func(*sessionCheckOptions) error) *cobra.Command {
 	o := &sessionCheckOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "check [--strict] DIR",
-		Short: "Check a session's team: size, mix, seen-before, prerequisites",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Dir = args[0]
-			return runOr(runF, runSessionCheck, o)
-		},
-	}
+	cmd := verb("check [--strict] DIR", "Check a session's team: size, mix, seen-before, prerequisites",
+		cobra.ExactArgs(1), o, func(args []string) { o.Dir = args[0] }, runF, runSessionCheck)
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "exit 1 when there is any warning")
 	identityFlag(cmd, &o.Identities)
 	return cmd

@@ -15,15 +15,8 @@ type sessionConsoleOptions struct {
 
 func newSessionConsoleCmd(f *Factory, runF func(*sessionConsoleOptions) error) *cobra.Command {
 	o := &sessionConsoleOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "console DIR [--by NAME]",
-		Short: "The instigators' full-screen console for a running session",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Dir = args[0]
-			return runOr(runF, runSessionConsole, o)
-		},
-	}
+	cmd := verb("console DIR [--by NAME]", "The instigators' full-screen console for a running session",
+		cobra.ExactArgs(1), o, func(args []string) { o.Dir = args[0] }, runF, runSessionConsole)
 	cmd.Flags().StringVar(&o.By, "by", "", "which instigator you are (default: the only one)")
 	identityFlag(cmd, &o.Identities)
 	return cmd

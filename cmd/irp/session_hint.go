@@ -12,15 +12,8 @@ type sessionHintOptions struct {
 
 func newSessionHintCmd(f *Factory, runF func(*sessionHintOptions) error) *cobra.Command {
 	o := &sessionHintOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "hint DIR [--at TIME] [--by NAME]",
-		Short: "Print the next rung of the hint ladder and record it as given",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Dir = args[0]
-			return runOr(runF, runSessionHint, o)
-		},
-	}
+	cmd := verb("hint DIR [--at TIME] [--by NAME]", "Print the next rung of the hint ladder and record it as given",
+		cobra.ExactArgs(1), o, func(args []string) { o.Dir = args[0] }, runF, runSessionHint)
 	fl := cmd.Flags()
 	fl.StringVar(&o.At, "at", "", "when it was given: HH:MM (UTC, on the session's day) or RFC 3339; default now")
 	fl.StringVar(&o.Note, "note", "", "why it was needed (public, on the page)")

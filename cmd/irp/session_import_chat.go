@@ -17,15 +17,8 @@ type sessionImportChatOptions struct {
 
 func newSessionImportChatCmd(f *Factory, runF func(*sessionImportChatOptions) error) *cobra.Command {
 	o := &sessionImportChatOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "import-chat DIR FILE... [--channel NAME] [--map handle=name] [--accept]",
-		Short: "Draft timeline entries from the practice channel's export",
-		Args:  cobra.MinimumNArgs(2),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Dir, o.Files = args[0], args[1:]
-			return runOr(runF, runSessionImportChat, o)
-		},
-	}
+	cmd := verb("import-chat DIR FILE... [--channel NAME] [--map handle=name] [--accept]", "Draft timeline entries from the practice channel's export",
+		cobra.MinimumNArgs(2), o, func(args []string) { o.Dir, o.Files = args[0], args[1:] }, runF, runSessionImportChat)
 	fl := cmd.Flags()
 	fl.StringVar(&o.Channel, "channel", "", "the practice channel (Mattermost: pick its posts; Slack: the export's directory must be it)")
 	fl.StringArrayVar(&o.Maps, "map", nil, "chat-handle=name: whose messages are whose (repeatable)")

@@ -16,15 +16,8 @@ type sessionMarkOptions struct {
 
 func newSessionMarkCmd(f *Factory, runF func(*sessionMarkOptions) error) *cobra.Command {
 	o := &sessionMarkOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "mark DIR EVENT [--at TIME] [--note TEXT] [--by NAME]",
-		Short: "Record a moment of a running session in your sealed journal",
-		Args:  cobra.ExactArgs(2),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Dir, o.Event = args[0], args[1]
-			return runOr(runF, runSessionMark, o)
-		},
-	}
+	cmd := verb("mark DIR EVENT [--at TIME] [--note TEXT] [--by NAME]", "Record a moment of a running session in your sealed journal",
+		cobra.ExactArgs(2), o, func(args []string) { o.Dir, o.Event = args[0], args[1] }, runF, runSessionMark)
 	fl := cmd.Flags()
 	fl.StringVar(&o.At, "at", "", "when it happened: HH:MM (UTC, on the session's day) or RFC 3339; default now")
 	fl.StringVar(&o.Note, "note", "", "a few words about it")

@@ -13,14 +13,8 @@ type sessionNewOptions struct {
 
 func newSessionNewCmd(f *Factory, runF func(*sessionNewOptions) error) *cobra.Command {
 	o := &sessionNewOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "new --scenario ID (--date TIME | --window START/END) --instigators a,b --responders c,d,e",
-		Short: "Plan a practice session: a draft page under content/sessions",
-		Args:  cobra.NoArgs,
-		RunE: func(_ *cobra.Command, args []string) error {
-			return runOr(runF, runSessionNew, o)
-		},
-	}
+	cmd := verb("new --scenario ID (--date TIME | --window START/END) --instigators a,b --responders c,d,e", "Plan a practice session: a draft page under content/sessions",
+		cobra.NoArgs, o, nil, runF, runSessionNew)
 	fl := cmd.Flags()
 	fl.StringVar(&o.Scenario, "scenario", "", "id of the sealed scenario to run (irp vault pick suggests one)")
 	fl.StringVar(&o.Date, "date", "", "when the incident starts, RFC 3339 (stored in UTC)")

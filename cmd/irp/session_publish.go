@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"irp/internal/team"
@@ -16,15 +14,8 @@ type sessionPublishOptions struct {
 
 func newSessionPublishCmd(f *Factory, runF func(*sessionPublishOptions) error) *cobra.Command {
 	o := &sessionPublishOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "publish DIR",
-		Short: "Validate a session summary and publish it on the site",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Dir = args[0]
-			return runOr(runF, runSessionPublish, o)
-		},
-	}
+	cmd := verb("publish DIR", "Validate a session summary and publish it on the site",
+		cobra.ExactArgs(1), o, func(args []string) { o.Dir = args[0] }, runF, runSessionPublish)
 	identityFlag(cmd, &o.Identities)
 	return cmd
 }
@@ -34,12 +25,5 @@ func runSessionPublish(o *sessionPublishOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := env.PublishPage(o.IO.Out, o.IO.ErrOut, page, o.LoadKeys(o.Identities)); err != nil {
-		return err
-	}
-	// A chart not redrawn is reported, not fatal: the summary is published.
-	if _, err := team.RedrawTrend(env); err != nil {
-		fmt.Fprintf(o.IO.ErrOut, "irp: the trend chart on the sessions page was not redrawn: %v\n", err)
-	}
-	return nil
+	return team.Publish(o.IO.Out, o.IO.ErrOut, env, page, o.LoadKeys(o.Identities))
 }

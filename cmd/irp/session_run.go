@@ -1,12 +1,7 @@
 package main
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/spf13/cobra"
-
-	"irp/internal/session"
 )
 
 type sessionRunOptions struct {
@@ -16,16 +11,8 @@ type sessionRunOptions struct {
 
 func newSessionRunCmd(f *Factory, runF func(*sessionRunOptions) error) *cobra.Command {
 	o := &sessionRunOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "run DIR",
-		Short: "Mark a session as held: record its responders as having seen the scenario",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Dir = args[0]
-			return runOr(runF, runSessionRun, o)
-		},
-	}
-	return cmd
+	return verb("run DIR", "Mark a session as held: record its responders as having seen the scenario",
+		cobra.ExactArgs(1), o, func(args []string) { o.Dir = args[0] }, runF, runSessionRun)
 }
 
 func runSessionRun(o *sessionRunOptions) error {
@@ -33,15 +20,5 @@ func runSessionRun(o *sessionRunOptions) error {
 	if err != nil {
 		return err
 	}
-	who, bad, err := env.MarkRun(page)
-	if err != nil {
-		return err
-	}
-	if len(who) == 0 {
-		fmt.Fprintf(o.IO.Out, "%s: already run; the ledger has every responder\n", page.Rel)
-	} else {
-		fmt.Fprintf(o.IO.Out, "%s: run; recorded %s as having seen %s\n", page.Rel, strings.Join(who, ", "), page.Scenario)
-	}
-	session.ReportFeed(o.IO.ErrOut, bad)
-	return nil
+	return env.Run(o.IO.Out, o.IO.ErrOut, page)
 }

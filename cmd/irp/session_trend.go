@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"irp/internal/team"
@@ -12,12 +10,8 @@ type sessionTrendOptions struct{ *Factory }
 
 func newSessionTrendCmd(f *Factory, runF func(*sessionTrendOptions) error) *cobra.Command {
 	o := &sessionTrendOptions{f}
-	return &cobra.Command{
-		Use:   "trend",
-		Short: "Redraw the trend chart of the sessions list page",
-		Args:  cobra.NoArgs,
-		RunE:  func(*cobra.Command, []string) error { return runOr(runF, runSessionTrend, o) },
-	}
+	return verb("trend", "Redraw the trend chart of the sessions list page",
+		cobra.NoArgs, o, nil, runF, runSessionTrend)
 }
 
 func runSessionTrend(o *sessionTrendOptions) error {
@@ -25,10 +19,5 @@ func runSessionTrend(o *sessionTrendOptions) error {
 	if err != nil {
 		return err
 	}
-	chart, err := team.RedrawTrend(env)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(o.IO.Out, "redrew %s\n", env.Project.Rel(chart))
-	return nil
+	return team.Redraw(o.IO.Out, env)
 }

@@ -12,15 +12,8 @@ type sessionWhenOptions struct {
 
 func newSessionWhenCmd(f *Factory, runF func(*sessionWhenOptions) error) *cobra.Command {
 	o := &sessionWhenOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "when DIR",
-		Short: "Show when a session's incident starts: the sealed surprise start, for instigators",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Dir = args[0]
-			return runOr(runF, runSessionWhen, o)
-		},
-	}
+	cmd := verb("when DIR", "Show when a session's incident starts: the sealed surprise start, for instigators",
+		cobra.ExactArgs(1), o, func(args []string) { o.Dir = args[0] }, runF, runSessionWhen)
 	identityFlag(cmd, &o.Identities)
 	return cmd
 }

@@ -14,12 +14,8 @@ type teamOptions struct {
 
 func newTeamCmd(f *Factory, runF func(*teamOptions) error) *cobra.Command {
 	o := &teamOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "team [--json]",
-		Short: "Show what each person has practised: sessions, roles, components, missing prerequisites",
-		Args:  cobra.NoArgs,
-		RunE:  func(*cobra.Command, []string) error { return runOr(runF, runTeam, o) },
-	}
+	cmd := verb("team [--json]", "Show what each person has practised: sessions, roles, components, missing prerequisites",
+		cobra.NoArgs, o, nil, runF, runTeam)
 	cmd.Flags().BoolVar(&o.JSON, "json", false, "print JSON: people and the components practised")
 	identityFlag(cmd, &o.Identities)
 	return cmd
@@ -30,16 +26,5 @@ func runTeam(o *teamOptions) error {
 	if err != nil {
 		return err
 	}
-	keys := o.LoadKeys(o.Identities)
-	if keys.Err != nil {
-		return keys.Err
-	}
-	people, _, err := team.View(env, keys, "")
-	switch {
-	case err != nil:
-		return err
-	case o.JSON:
-		return team.WriteJSON(o.IO.Out, people)
-	}
-	return team.WriteText(o.IO.Out, people, team.Components(people), env.Params.Prerequisites)
+	return team.Show(o.IO.Out, env, o.LoadKeys(o.Identities), o.JSON)
 }

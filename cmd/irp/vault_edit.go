@@ -18,15 +18,8 @@ type vaultEditOptions struct {
 
 func newVaultEditCmd(f *Factory, runF func(*vaultEditOptions) error) *cobra.Command {
 	o := &vaultEditOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "edit ID",
-		Short: "Edit a sealed scenario in $EDITOR and re-seal it if it changed",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.ID = args[0]
-			return runOr(runF, runVaultEdit, o)
-		},
-	}
+	cmd := verb("edit ID", "Edit a sealed scenario in $EDITOR and re-seal it if it changed",
+		cobra.ExactArgs(1), o, func(args []string) { o.ID = args[0] }, runF, runVaultEdit)
 	cmd.Flags().BoolVar(&o.Disk, "disk", false, "allow a temp dir on disk when no memory-backed one is found")
 	identityFlag(cmd, &o.Identities)
 	return cmd

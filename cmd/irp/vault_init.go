@@ -15,14 +15,8 @@ type vaultInitOptions struct {
 
 func newVaultInitCmd(f *Factory, runF func(*vaultInitOptions) error) *cobra.Command {
 	o := &vaultInitOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "init",
-		Short: "Start the team's vault: vault/recipients with your public key",
-		Args:  cobra.NoArgs,
-		RunE: func(_ *cobra.Command, args []string) error {
-			return runOr(runF, runVaultInit, o)
-		},
-	}
+	cmd := verb("init", "Start the team's vault: vault/recipients with your public key",
+		cobra.NoArgs, o, nil, runF, runVaultInit)
 	cmd.Flags().StringVar(&o.Name, "name", "", "name written after your key (default: your user name)")
 	cmd.Flags().BoolVar(&o.Force, "force", false, "replace an existing recipients file")
 	cmd.Flags().StringVarP(&o.Identity, "identity", "i", "", "your identity file (its public key is used)")
@@ -34,10 +28,5 @@ func runVaultInit(o *vaultInitOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := vault.Init(p, vault.InitOptions{Name: o.Name, Dir: o.Dir, Force: o.Force, Identity: o.Identity, Getenv: o.Getenv, Home: o.Home})
-	if err != nil {
-		return err
-	}
-	res.Write(o.IO.Out)
-	return nil
+	return vault.Init(o.IO.Out, p, vault.InitOptions{Name: o.Name, Dir: o.Dir, Force: o.Force, Identity: o.Identity, Getenv: o.Getenv, Home: o.Home})
 }

@@ -14,14 +14,8 @@ type vaultListOptions struct {
 
 func newVaultListCmd(f *Factory, runF func(*vaultListOptions) error) *cobra.Command {
 	o := &vaultListOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "list",
-		Short: "List the sealed scenarios: id, title, components, Manta versions, difficulty, status, sealed-to count",
-		Args:  cobra.NoArgs,
-		RunE: func(_ *cobra.Command, args []string) error {
-			return runOr(runF, runVaultList, o)
-		},
-	}
+	cmd := verb("list", "List the sealed scenarios: id, title, components, Manta versions, difficulty, status, sealed-to count",
+		cobra.NoArgs, o, nil, runF, runVaultList)
 	cmd.Flags().BoolVar(&o.JSON, "json", false, "print a JSON array")
 	identityFlag(cmd, &o.Identities)
 	return cmd
@@ -32,9 +26,5 @@ func runVaultList(o *vaultListOptions) error {
 	if err != nil {
 		return err
 	}
-	rows, err := vault.ListFor(v, o.LoadKeys(o.Identities), o.IO.ErrOut)
-	if err != nil {
-		return err
-	}
-	return vault.WriteList(o.IO.Out, rows, o.JSON)
+	return vault.ShowList(o.IO.Out, o.IO.ErrOut, v, o.LoadKeys(o.Identities), o.JSON)
 }

@@ -18,15 +18,8 @@ type vaultOpenOptions struct {
 
 func newVaultOpenCmd(f *Factory, runF func(*vaultOpenOptions) error) *cobra.Command {
 	o := &vaultOpenOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "open ID",
-		Short: "Decrypt a scenario to stdout (in memory; nothing is written to disk)",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.ID = args[0]
-			return runOr(runF, runVaultOpen, o)
-		},
-	}
+	cmd := verb("open ID", "Decrypt a scenario to stdout (in memory; nothing is written to disk)",
+		cobra.ExactArgs(1), o, func(args []string) { o.ID = args[0] }, runF, runVaultOpen)
 	cmd.Flags().StringVar(&o.Section, "section", "", "print only this section ("+strings.Join(scenario.SectionNames, ", ")+")")
 	cmd.Flags().BoolVar(&o.Raw, "raw", false, "print the decrypted text as is, without checking id and revision")
 	identityFlag(cmd, &o.Identities)

@@ -17,14 +17,8 @@ type vaultPickOptions struct {
 
 func newVaultPickCmd(f *Factory, runF func(*vaultPickOptions) error) *cobra.Command {
 	o := &vaultPickOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "pick --responders a,b,c",
-		Short: "Rank the scenarios none of these responders has seen by new ground for them",
-		Args:  cobra.NoArgs,
-		RunE: func(_ *cobra.Command, args []string) error {
-			return runOr(runF, runVaultPick, o)
-		},
-	}
+	cmd := verb("pick --responders a,b,c", "Rank the scenarios none of these responders has seen by new ground for them",
+		cobra.NoArgs, o, nil, runF, runVaultPick)
 	cmd.Flags().StringVar(&o.Responders, "responders", "", "comma-separated responder names, as in the ledger")
 	cmd.Flags().BoolVar(&o.JSON, "json", false, "print a JSON array")
 	identityFlag(cmd, &o.Identities)
@@ -40,9 +34,5 @@ func runVaultPick(o *vaultPickOptions) error {
 	if err != nil {
 		return err
 	}
-	picked, err := team.Pick(env, responders, o.LoadKeys(o.Identities), o.IO.ErrOut)
-	if err != nil {
-		return err
-	}
-	return team.WritePicked(o.IO.Out, picked, o.JSON)
+	return team.Suggest(o.IO.Out, o.IO.ErrOut, env, responders, o.LoadKeys(o.Identities), o.JSON)
 }

@@ -14,42 +14,24 @@ type vaultRecipientsOptions struct {
 
 func newVaultRecipientsCmd(f *Factory, runF func(*vaultRecipientsOptions) error, add, rm *cobra.Command) *cobra.Command {
 	o := &vaultRecipientsOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "recipients",
-		Short: "List or change who can open the vault (re-encrypts everything)",
-		Args:  cobra.NoArgs,
-		RunE:  func(*cobra.Command, []string) error { return runOr(runF, runVaultRecipients, o) },
-	}
+	cmd := verb("recipients", "List or change who can open the vault (re-encrypts everything)",
+		cobra.NoArgs, o, nil, runF, runVaultRecipients)
 	cmd.AddCommand(add, rm)
 	return cmd
 }
 
 func newVaultRecipientsAddCmd(f *Factory, runF func(*vaultRecipientsOptions) error) *cobra.Command {
 	o := &vaultRecipientsOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "add KEY...",
-		Short: "Add public keys to vault/recipients and re-encrypt everything to them",
-		Args:  cobra.MinimumNArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Args = args
-			return runOr(runF, runVaultRecipientsAdd, o)
-		},
-	}
+	cmd := verb("add KEY...", "Add public keys to vault/recipients and re-encrypt everything to them",
+		cobra.MinimumNArgs(1), o, func(args []string) { o.Args = args }, runF, runVaultRecipientsAdd)
 	identityFlag(cmd, &o.Identities)
 	return cmd
 }
 
 func newVaultRecipientsRmCmd(f *Factory, runF func(*vaultRecipientsOptions) error) *cobra.Command {
 	o := &vaultRecipientsOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "rm KEY...",
-		Short: "Remove people from vault/recipients and re-encrypt everything without them",
-		Args:  cobra.MinimumNArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.Args = args
-			return runOr(runF, runVaultRecipientsRm, o)
-		},
-	}
+	cmd := verb("rm KEY...", "Remove people from vault/recipients and re-encrypt everything without them",
+		cobra.MinimumNArgs(1), o, func(args []string) { o.Args = args }, runF, runVaultRecipientsRm)
 	identityFlag(cmd, &o.Identities)
 	return cmd
 }

@@ -13,14 +13,8 @@ type vaultRekeyOptions struct {
 
 func newVaultRekeyCmd(f *Factory, runF func(*vaultRekeyOptions) error) *cobra.Command {
 	o := &vaultRekeyOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "rekey",
-		Short: "Re-encrypt every sealed file to the current recipients, atomically",
-		Args:  cobra.NoArgs,
-		RunE: func(_ *cobra.Command, args []string) error {
-			return runOr(runF, runVaultRekey, o)
-		},
-	}
+	cmd := verb("rekey", "Re-encrypt every sealed file to the current recipients, atomically",
+		cobra.NoArgs, o, nil, runF, runVaultRekey)
 	identityFlag(cmd, &o.Identities)
 	return cmd
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"irp/internal/vault"
@@ -16,15 +14,8 @@ type vaultRemoveOptions struct {
 
 func newVaultRemoveCmd(f *Factory, runF func(*vaultRemoveOptions) error) *cobra.Command {
 	o := &vaultRemoveOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "remove ID",
-		Short: "Take a scenario sealed by mistake out of the vault, unpublished",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.ID = args[0]
-			return runOr(runF, runVaultRemove, o)
-		},
-	}
+	cmd := verb("remove ID", "Take a scenario sealed by mistake out of the vault, unpublished",
+		cobra.ExactArgs(1), o, func(args []string) { o.ID = args[0] }, runF, runVaultRemove)
 	cmd.Flags().BoolVarP(&o.Yes, "yes", "y", false, "do not ask")
 	return cmd
 }
@@ -34,12 +25,5 @@ func runVaultRemove(o *vaultRemoveOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := o.confirm(o.Yes, fmt.Sprintf("Remove %s from the vault? It leaves the pool unpublished, for good (git history keeps the old file).", o.ID)); err != nil {
-		return err
-	}
-	if err := vault.Remove(v, o.ID, o.Now().UTC()); err != nil {
-		return err
-	}
-	fmt.Fprintf(o.IO.Out, "removed %s: deleted %s and recorded it in %s\n", o.ID, v.Project.Rel(v.ScenarioFile(o.ID)), v.Project.Rel(v.LedgerFile()))
-	return nil
+	return vault.Remove(o.IO.Out, v, o.ID, o.Now().UTC(), o.confirm(o.Yes))
 }

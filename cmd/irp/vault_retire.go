@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"irp/internal/vault"
@@ -17,15 +15,8 @@ type vaultRetireOptions struct {
 
 func newVaultRetireCmd(f *Factory, runF func(*vaultRetireOptions) error) *cobra.Command {
 	o := &vaultRetireOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "retire ID",
-		Short: "Publish a scenario's full text on the site; it leaves the pool",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.ID = args[0]
-			return runOr(runF, runVaultRetire, o)
-		},
-	}
+	cmd := verb("retire ID", "Publish a scenario's full text on the site; it leaves the pool",
+		cobra.ExactArgs(1), o, func(args []string) { o.ID = args[0] }, runF, runVaultRetire)
 	identityFlag(cmd, &o.Identities)
 	cmd.Flags().BoolVarP(&o.Yes, "yes", "y", false, "do not ask")
 	return cmd
@@ -36,17 +27,5 @@ func runVaultRetire(o *vaultRetireOptions) error {
 	if err != nil {
 		return err
 	}
-	keys := o.LoadKeys(o.Identities)
-	if keys.Err != nil {
-		return keys.Err
-	}
-	if err := o.confirm(o.Yes, fmt.Sprintf("Retire %s? This publishes its full text on the site (%s) and records it in the ledger for good.", o.ID, v.Project.Rel(vault.RetiredPage(v.Project, o.ID)))); err != nil {
-		return err
-	}
-	page, err := vault.Retire(v, o.ID, keys.IDs, o.Now().UTC())
-	if err != nil {
-		return keys.Explain(err)
-	}
-	fmt.Fprintf(o.IO.Out, "retired %s: wrote %s and added it to %s\n", o.ID, v.Project.Rel(page), v.Project.Rel(v.LedgerFile()))
-	return nil
+	return vault.Retire(o.IO.Out, v, o.ID, o.LoadKeys(o.Identities), o.Now().UTC(), o.confirm(o.Yes))
 }

@@ -18,15 +18,8 @@ type vaultSealOptions struct {
 
 func newVaultSealCmd(f *Factory, runF func(*vaultSealOptions) error) *cobra.Command {
 	o := &vaultSealOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "seal FILE",
-		Short: "Encrypt a plaintext scenario into vault/scenarios/ID.age",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o.File = args[0]
-			return runOr(runF, runVaultSeal, o)
-		},
-	}
+	cmd := verb("seal FILE", "Encrypt a plaintext scenario into vault/scenarios/ID.age",
+		cobra.ExactArgs(1), o, func(args []string) { o.File = args[0] }, runF, runVaultSeal)
 	cmd.Flags().StringVar(&o.ID, "id", "", "scenario id (codename) to seal under; replaces the front matter id")
 	cmd.Flags().BoolVar(&o.Keep, "keep", false, "keep the plaintext file after sealing")
 	identityFlag(cmd, &o.Identities)

@@ -14,14 +14,8 @@ type vaultVerifyOptions struct {
 
 func newVaultVerifyCmd(f *Factory, runF func(*vaultVerifyOptions) error) *cobra.Command {
 	o := &vaultVerifyOptions{Factory: f}
-	cmd := &cobra.Command{
-		Use:   "verify [--mine]",
-		Short: "Check every sealed file is addressed to vault/recipients (and, with --mine, opens)",
-		Args:  cobra.NoArgs,
-		RunE: func(_ *cobra.Command, args []string) error {
-			return runOr(runF, runVaultVerify, o)
-		},
-	}
+	cmd := verb("verify [--mine]", "Check every sealed file is addressed to vault/recipients (and, with --mine, opens)",
+		cobra.NoArgs, o, nil, runF, runVaultVerify)
 	cmd.Flags().BoolVar(&o.Mine, "mine", false, "also decrypt every file with your identity and check the id inside")
 	identityFlag(cmd, &o.Identities)
 	return cmd

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"time"
 
 	"filippo.io/age"
 
@@ -18,6 +19,7 @@ import (
 	"irp/internal/lint"
 	"irp/internal/problem"
 	"irp/internal/project"
+	"irp/internal/session"
 )
 
 // Options are what one build needs from its caller.
@@ -31,6 +33,8 @@ type Options struct {
 	// Keys loads the caller's identities, to open the pool for the leak
 	// check; called at most once, and only when there are sealed scenarios.
 	Keys func() ([]age.Identity, error)
+	// Now is the clock for the calendar feed; nil means time.Now.
+	Now func() time.Time
 }
 
 // Run has irp-site render the site into a staging directory while the
@@ -38,9 +42,20 @@ type Options struct {
 // staged site, and only then tells irp-site to publish it: a build that
 // fails anywhere, or whose ctx is done before it is published, leaves the
 // published site as it was. Findings and leaks are listed on ErrOut;
-// problem.Found means irp-site failed and has said why.
+// problem.Found means irp-site failed and has said why. First it rewrites
+// the calendar feed of the sessions (session.Env.RefreshFeed), which the
+// site shows.
 func Run(ctx context.Context, o Options) error {
 	p := o.Project
+	// The Upcoming table and the calendar come from plans.json: derive it
+	// now, so a change to people.toml since the last session verb shows.
+	if env, err := session.Load(p); err == nil {
+		if o.Now != nil {
+			env.Now = o.Now
+		}
+		bad, _ := env.RefreshFeed()
+		session.ReportFeed(o.ErrOut, bad)
+	}
 	dest := p.Public()
 	if o.Dest != "" {
 		var err error

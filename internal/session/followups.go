@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"text/tabwriter"
 	"time"
 
@@ -11,6 +12,44 @@ import (
 	"irp/internal/followup"
 	"irp/internal/problem"
 )
+
+// FollowupFlags are irp session followup's arguments as typed: the
+// follow-up's number ("" to list them), and --done or --open.
+type FollowupFlags struct {
+	N          string
+	Done, Open bool
+}
+
+// Change checks the flags and reads them into the change to make: set
+// follow-up n to status, or list them (status ""). A mistake is a usage
+// error; dir is the session as typed, for the hint.
+func (f FollowupFlags) Change(dir string) (n int, status string, err error) {
+	if f.N == "" && (f.Done || f.Open) {
+		return 0, "", problem.Usagef("--done and --open need the follow-up's number N")
+	}
+	if f.N == "" {
+		return 0, "", nil
+	}
+	if n, err = strconv.Atoi(f.N); err != nil {
+		return 0, "", problem.Usagef("follow-up number %q is not a number (irp session followup %s lists them)", f.N, dir)
+	}
+	switch {
+	case f.Done == f.Open:
+		return 0, "", problem.Usagef("say --done or --open")
+	case f.Open:
+		return n, followup.Open, nil
+	}
+	return n, followup.Done, nil
+}
+
+// Followup lists the follow-ups of session p (WriteFollowups) when status
+// is "", else sets follow-up n to status (SetFollowup).
+func (e *Env) Followup(out, warn io.Writer, p *Page, dir string, n int, status string) error {
+	if status == "" {
+		return WriteFollowups(out, warn, p, e.Now())
+	}
+	return SetFollowup(out, p, dir, n, status)
+}
 
 // WriteFollowups lists the follow-ups of session p on out, numbered from 1,
 // with a due date past at now marked; entries that break the rules go on

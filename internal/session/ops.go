@@ -3,10 +3,12 @@ package session
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"filippo.io/age"
@@ -190,6 +192,23 @@ func (e *Env) MarkRun(p *Page) ([]string, []error, error) {
 	}
 	bad, err := e.feed()
 	return who, bad, err
+}
+
+// Run marks session p as held (MarkRun) and says on out who it recorded
+// as having seen the scenario, and on warn which pages the calendar feed
+// left out.
+func (e *Env) Run(out, warn io.Writer, p *Page) error {
+	who, bad, err := e.MarkRun(p)
+	if err != nil {
+		return err
+	}
+	if len(who) == 0 {
+		fmt.Fprintf(out, "%s: already run; the ledger has every responder\n", p.Rel)
+	} else {
+		fmt.Fprintf(out, "%s: run; recorded %s as having seen %s\n", p.Rel, strings.Join(who, ", "), p.Scenario)
+	}
+	ReportFeed(warn, bad)
+	return nil
 }
 
 // Outcome is what Publish did.

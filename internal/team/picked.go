@@ -56,6 +56,16 @@ func Pick(env *session.Env, responders []string, keys vault.Keys, warn io.Writer
 	return out, nil
 }
 
+// Suggest writes on w what Pick ranks for responders: a table, or JSON
+// when asJSON.
+func Suggest(w, warn io.Writer, env *session.Env, responders []string, keys vault.Keys, asJSON bool) error {
+	picked, err := Pick(env, responders, keys, warn)
+	if err != nil {
+		return err
+	}
+	return WritePicked(w, picked, asJSON)
+}
+
 // WritePicked writes what Pick ranked: a table, best first, or a JSON
 // array.
 func WritePicked(w io.Writer, picked []Picked, asJSON bool) error {

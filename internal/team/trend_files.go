@@ -3,12 +3,15 @@ package team
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
 	"irp/internal/atomicfile"
 	"irp/internal/ledger"
 	"irp/internal/session"
+	"irp/internal/vault"
 )
 
 // CurrentTrend computes the trend of the sessions published under env's
@@ -37,6 +40,29 @@ func RedrawTrend(env *session.Env) (chart string, err error) {
 	}
 	chart = filepath.Join(env.Sessions(), ChartFile)
 	return chart, atomicfile.Write(chart, svg, 0o644)
+}
+
+// Redraw redraws the trend (RedrawTrend) and says on w which chart it wrote.
+func Redraw(w io.Writer, env *session.Env) error {
+	chart, err := RedrawTrend(env)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "redrew %s\n", env.Project.Rel(chart))
+	return nil
+}
+
+// Publish publishes session page p (session.Env.PublishPage) and redraws
+// the trend on the sessions page, which it counts in. A chart not redrawn
+// is reported on warn, not fatal: the summary is published.
+func Publish(out, warn io.Writer, env *session.Env, p *session.Page, keys vault.Keys) error {
+	if err := env.PublishPage(out, warn, p, keys); err != nil {
+		return err
+	}
+	if _, err := RedrawTrend(env); err != nil {
+		fmt.Fprintf(warn, "irp: the trend chart on the sessions page was not redrawn: %v\n", err)
+	}
+	return nil
 }
 
 // StaleTrend lists the trend files under content/sessions that no longer

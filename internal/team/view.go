@@ -45,3 +45,19 @@ func WriteJSON(w io.Writer, people []Person) error {
 		Components []string `json:"components"`
 	}{people, Components(people)})
 }
+
+// Show writes what each person has practised, as irp team shows it: a
+// table, or JSON when asJSON.
+func Show(w io.Writer, env *session.Env, keys vault.Keys, asJSON bool) error {
+	if keys.Err != nil {
+		return keys.Err
+	}
+	people, _, err := View(env, keys, "")
+	switch {
+	case err != nil:
+		return err
+	case asJSON:
+		return WriteJSON(w, people)
+	}
+	return WriteText(w, people, Components(people), env.Params.Prerequisites)
+}

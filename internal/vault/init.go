@@ -25,16 +25,16 @@ type InitOptions struct {
 	Home     string
 }
 
-// Initialized is what Init did.
-type Initialized struct {
+// initialized is what Init did.
+type initialized struct {
 	File    string // the recipients file, relative to the project
 	From    string // the identity file the key came from
 	Created bool   // From is a new age identity made for the caller
 	Stale   int    // sealed files still addressed to the old recipients
 }
 
-// Write says on w what Init did, and what is left to do.
-func (res *Initialized) Write(w io.Writer) {
+// write says on w what Init did, and what is left to do.
+func (res *initialized) write(w io.Writer) {
 	if res.Created {
 		fmt.Fprintf(w, "created a new identity in %s (back it up; it is the only key to your scenarios)\n", res.From)
 	}
@@ -48,8 +48,18 @@ func (res *Initialized) Write(w io.Writer) {
 // key as its only line. The key comes from o.Identity, else the first
 // default identity file that exists; with none, a new age identity is
 // written to the first default file (0600). A recipients file that lists
-// only the demo recipient is replaced without o.Force.
-func Init(p project.Project, o InitOptions) (*Initialized, error) {
+// only the demo recipient is replaced without o.Force. It says on w what
+// it did, and what is left to do.
+func Init(w io.Writer, p project.Project, o InitOptions) error {
+	res, err := initialize(p, o)
+	if err != nil {
+		return err
+	}
+	res.write(w)
+	return nil
+}
+
+func initialize(p project.Project, o InitOptions) (*initialized, error) {
 	if o.Name == "" {
 		o.Name = DefaultName(o.Dir, o.Getenv)
 	}
@@ -61,7 +71,7 @@ func Init(p project.Project, o InitOptions) (*Initialized, error) {
 		return nil, fmt.Errorf("%s already lists %d recipient(s): add people with irp vault recipients add, or replace the file with --force", v.rel(v.RecipientsFile()), len(v.Recipients))
 	}
 	v = &Vault{Project: p, Dir: p.Vault()}
-	res := &Initialized{File: v.rel(v.RecipientsFile())}
+	res := &initialized{File: v.rel(v.RecipientsFile())}
 	pub, err := res.ownKey(o)
 	if err != nil {
 		return nil, err
@@ -100,7 +110,7 @@ func (v *Vault) onlyDemo() bool {
 
 // ownKey finds the caller's public key, creating an age identity when
 // there is none.
-func (res *Initialized) ownKey(o InitOptions) (string, error) {
+func (res *initialized) ownKey(o InitOptions) (string, error) {
 	candidates := []string{o.Identity}
 	if o.Identity == "" {
 		candidates = defaultIdentityFiles(o.Getenv, o.Home)

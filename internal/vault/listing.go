@@ -36,6 +36,16 @@ func listWith(keys Keys, warn io.Writer, list func([]age.Identity) ([]Listing, e
 	return rows, nil
 }
 
+// ShowList writes the vault's scenarios as irp vault list shows them
+// (ListFor, then WriteList).
+func ShowList(w, warn io.Writer, v *Vault, keys Keys, asJSON bool) error {
+	rows, err := ListFor(v, keys, warn)
+	if err != nil {
+		return err
+	}
+	return WriteList(w, rows, asJSON)
+}
+
 // WriteList writes rows as irp vault list shows them: a table, or a JSON
 // array.
 func WriteList(w io.Writer, rows []Listing, asJSON bool) error {

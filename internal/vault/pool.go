@@ -3,6 +3,7 @@ package vault
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -178,11 +179,22 @@ func (e *SeenError) Error() string {
 }
 
 // Remove takes scenario id, sealed by mistake and never used, out of the
-// vault without publishing it: it records a "removed" event in the ledger
-// and deletes vault/scenarios/ID.age (git history keeps the old file). A
-// scenario anyone has seen is refused (SeenError): it can only be retired.
-// On failure nothing changes.
-func Remove(v *Vault, id string, now time.Time) error {
+// vault without publishing it, once confirm agrees: it records a "removed"
+// event in the ledger, deletes vault/scenarios/ID.age (git history keeps
+// the old file) and says so on w. A scenario anyone has seen is refused
+// (SeenError): it can only be retired. On failure nothing changes.
+func Remove(w io.Writer, v *Vault, id string, now time.Time, confirm func(question string) error) error {
+	if err := confirm(fmt.Sprintf("Remove %s from the vault? It leaves the pool unpublished, for good (git history keeps the old file).", id)); err != nil {
+		return err
+	}
+	if err := remove(v, id, now); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "removed %s: deleted %s and recorded it in %s\n", id, v.rel(v.ScenarioFile(id)), v.rel(v.LedgerFile()))
+	return nil
+}
+
+func remove(v *Vault, id string, now time.Time) error {
 	file := v.ScenarioFile(id)
 	if _, err := os.Stat(file); err != nil {
 		return fmt.Errorf("no sealed scenario %s (%s)", id, v.rel(file))
@@ -215,10 +227,27 @@ func Remove(v *Vault, id string, now time.Time) error {
 	return os.Remove(aside)
 }
 
-// Retire takes scenario id out of the pool: it writes the full text to
-// content/scenarios/ID.md for the site and records a "retired" event in
-// the ledger. It returns the page written; on failure nothing is.
-func Retire(v *Vault, id string, ids []age.Identity, now time.Time) (page string, err error) {
+// Retire takes scenario id out of the pool, once confirm agrees: it writes
+// the full text to content/scenarios/ID.md for the site, records a
+// "retired" event in the ledger and says so on w. On failure nothing is
+// written.
+func Retire(w io.Writer, v *Vault, id string, keys Keys, now time.Time, confirm func(question string) error) error {
+	if keys.Err != nil {
+		return keys.Err
+	}
+	if err := confirm(fmt.Sprintf("Retire %s? This publishes its full text on the site (%s) and records it in the ledger for good.", id, v.rel(RetiredPage(v.Project, id)))); err != nil {
+		return err
+	}
+	page, err := retire(v, id, keys.IDs, now)
+	if err != nil {
+		return keys.Explain(err)
+	}
+	fmt.Fprintf(w, "retired %s: wrote %s and added it to %s\n", id, v.rel(page), v.rel(v.LedgerFile()))
+	return nil
+}
+
+// retire writes the retired page and the ledger event, and returns the page.
+func retire(v *Vault, id string, ids []age.Identity, now time.Time) (page string, err error) {
 	entries, err := v.Ledger()
 	if err != nil {
 		return "", err

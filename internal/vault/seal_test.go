@@ -87,14 +87,14 @@ func TestPoolPickRetire(t *testing.T) {
 	if err := ledger.Append(v.LedgerFile(), ledger.Entry{Time: now, Event: ledger.Seen, Scenario: "dusky-lark", Who: "ana"}); err != nil {
 		t.Fatal(err)
 	}
-	page, err := Retire(v, "cobalt-wren", ids, now)
+	page, err := retire(v, "cobalt-wren", ids, now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if b, err := os.ReadFile(page); err != nil || !strings.Contains(string(b), "retired = true") {
 		t.Fatalf("retired page: %v\n%s", err, b)
 	}
-	if _, err := Retire(v, "cobalt-wren", ids, now); !errors.Is(err, ErrRetired) {
+	if _, err := retire(v, "cobalt-wren", ids, now); !errors.Is(err, ErrRetired) {
 		t.Errorf("retiring twice: %v", err)
 	}
 	pool, err := v.Pool()
@@ -117,7 +117,7 @@ func TestRetireWithoutKeyWritesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	other, _ := age.GenerateX25519Identity()
-	_, err := Retire(v, "amber-heron", []age.Identity{other}, time.Now())
+	_, err := retire(v, "amber-heron", []age.Identity{other}, time.Now())
 	var nk *NoKeyError
 	if !errors.As(err, &nk) || nk.File != "vault/scenarios/amber-heron.age" {
 		t.Fatalf("got %v, want a NoKeyError naming the file", err)
@@ -127,6 +127,47 @@ func TestRetireWithoutKeyWritesNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(v.LedgerFile()); err == nil {
 		t.Error("the ledger was written")
+	}
+}
+
+// Retire and Remove ask first: a no changes nothing; a yes says what was
+// done, with paths relative to the project.
+func TestRetireRemoveConfirm(t *testing.T) {
+	v, ids := newVault(t, 1)
+	for _, id := range []string{"amber-heron", "dusky-lark"} {
+		if err := v.Put(sample(t, id, "")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	no := errors.New("no")
+	var asked []string
+	ask := func(answer error) func(string) error {
+		return func(q string) error { asked = append(asked, q); return answer }
+	}
+	var out strings.Builder
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	if err := Retire(&out, v, "amber-heron", Keys{IDs: ids}, now, ask(no)); err != no {
+		t.Fatalf("retire, answered no: %v", err)
+	}
+	if err := Remove(&out, v, "dusky-lark", now, ask(no)); err != no {
+		t.Fatalf("remove, answered no: %v", err)
+	}
+	if _, err := os.Stat(v.LedgerFile()); err == nil || out.Len() > 0 {
+		t.Fatalf("answered no, but the ledger was written or %q said", out.String())
+	}
+	if err := Retire(&out, v, "amber-heron", Keys{IDs: ids}, now, ask(nil)); err != nil {
+		t.Fatal(err)
+	}
+	if err := Remove(&out, v, "dusky-lark", now, ask(nil)); err != nil {
+		t.Fatal(err)
+	}
+	want := "retired amber-heron: wrote content/scenarios/amber-heron.md and added it to vault/ledger.jsonl\n" +
+		"removed dusky-lark: deleted vault/scenarios/dusky-lark.age and recorded it in vault/ledger.jsonl\n"
+	if out.String() != want || len(asked) != 4 || !strings.Contains(asked[0], "(content/scenarios/amber-heron.md)") {
+		t.Errorf("said %q, asked %q", out.String(), asked)
+	}
+	if err := Retire(&out, v, "amber-heron", Keys{Err: no}, now, ask(nil)); err != no || len(asked) != 4 {
+		t.Errorf("without keys: %v, asked %d times; want the keys' error before asking", err, len(asked))
 	}
 }
 
