@@ -1,19 +1,15 @@
 package main
 
 import (
-	"bufio"
-	"errors"
-	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 
 	"filippo.io/age"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"irp/internal/problem"
+	"irp/internal/ask"
 	"irp/internal/project"
 	"irp/internal/session"
 	"irp/internal/vault"
@@ -81,22 +77,13 @@ func (f *Factory) DefaultKeys() ([]age.Identity, error) {
 }
 
 // session loads the project's session settings and, when dir is not "",
-// the session page in dir.
+// the session page in dir (session.Open).
 func (f *Factory) session(dir string) (*session.Env, *session.Page, error) {
 	p, err := f.Project()
 	if err != nil {
 		return nil, nil, err
 	}
-	env, err := session.Load(p)
-	if err != nil {
-		return nil, nil, err
-	}
-	env.Now = f.Now
-	if dir == "" {
-		return env, nil, nil
-	}
-	page, err := env.Read(dir)
-	return env, page, err
+	return session.Open(p, f.Now, dir)
 }
 
 // identityFlag adds the repeatable -i flag shared by the vault verbs.
@@ -105,26 +92,8 @@ func identityFlag(cmd *cobra.Command, files *[]string) {
 		"identity file (age, ssh-ed25519, ssh-rsa; repeatable); default "+vault.DefaultIdentities())
 }
 
-// errNotConfirmed means the user answered no to confirm's question.
-var errNotConfirmed = errors.New("not confirmed: nothing changed")
-
-// confirm is how a verb asks a question that wants a yes: on the
-// terminal, unless yes (--yes) answers it. Without a terminal to ask on,
-// --yes is required.
+// confirm is how a verb asks a question that wants a yes (ask.Confirm):
+// on the terminal, unless yes (--yes) answers it.
 func (f *Factory) confirm(yes bool) func(question string) error {
-	return func(question string) error {
-		if yes {
-			return nil
-		}
-		if !f.IO.IsTerminal() {
-			return problem.WithHint(problem.Usagef("%s Pass --yes to confirm (no terminal to ask on)", question), "run it again with --yes")
-		}
-		fmt.Fprintf(f.IO.ErrOut, "%s [y/N] ", question)
-		answer, _ := bufio.NewReader(f.IO.In).ReadString('\n')
-		switch strings.ToLower(strings.TrimSpace(answer)) {
-		case "y", "yes":
-			return nil
-		}
-		return errNotConfirmed
-	}
+	return ask.Confirm(f.IO.In, f.IO.ErrOut, f.IO.IsTerminal(), yes)
 }

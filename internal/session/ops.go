@@ -49,6 +49,21 @@ func Load(p project.Project) (*Env, error) {
 	return &Env{Project: p, Vault: v, Params: params, People: dir, Now: time.Now}, nil
 }
 
+// Open is Load with the clock now, and the session page in dir when dir
+// is not "" (a verb's DIR argument, see Read).
+func Open(p project.Project, now func() time.Time, dir string) (*Env, *Page, error) {
+	env, err := Load(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	env.Now = now
+	if dir == "" {
+		return env, nil, nil
+	}
+	page, err := env.Read(dir)
+	return env, page, err
+}
+
 // Sessions is content/sessions.
 func (e *Env) Sessions() string { return filepath.Join(e.Project.Content(), "sessions") }
 
