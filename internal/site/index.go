@@ -49,13 +49,22 @@ type section struct {
 // (search-index.js and its parts, see buildIndex).
 func (s *Site) writeSearchIndex() (indexStats, error) {
 	t0 := time.Now()
+	gc := 0
+	if s.once {
+		// Hugo's pages are all alive until the entries are read: a
+		// collection now would mark all of them for nothing.
+		gc = debug.SetGCPercent(-1)
+	}
 	docs, err := s.indexDocs()
 	if err != nil {
+		if s.once {
+			debug.SetGCPercent(gc)
+		}
 		return indexStats{}, err
 	}
 	tr := time.Now()
 	if s.once {
-		s.release()
+		s.release(gc)
 	}
 	t1 := time.Now()
 	files, n, err := buildIndex(docs)
@@ -147,16 +156,18 @@ func (s *Site) indexDocs() ([]Doc, error) {
 }
 
 // release lets Hugo go after a build that is not followed by another:
-// its pages, caches and rendered content are garbage from here on.
-func (s *Site) release() {
+// its pages, caches and rendered content are garbage from here on. gc is
+// the GC percent to go on with, unless Options.IndexGCPercent says.
+func (s *Site) release(gc int) {
 	_ = s.h.Close()
 	s.h = nil
 	// Collect now, while little is alive: left to itself the collector
 	// would let the heap grow to twice what Hugo held before it ran.
 	runtime.GC()
 	if s.opts.IndexGCPercent != 0 {
-		debug.SetGCPercent(s.opts.IndexGCPercent)
+		gc = s.opts.IndexGCPercent
 	}
+	debug.SetGCPercent(gc)
 }
 
 // writeIndexFiles writes the index of docs into the publish directory.
