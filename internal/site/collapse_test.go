@@ -143,6 +143,15 @@ func FuzzSplitSections(f *testing.F) {
 		`<h2 id="a" id="b">dup</h2><span title="aria-hidden">t</span><h3 id="">empty</h3>&amp;&lt;&#233;<br/>x`,
 		`<svg><h2 id="in">no</h2></svg><style>p{}</style><textarea><h2 id="t">raw</h2></textarea>`,
 		"<h2\tid=q>tab</h2 ><p\x00>nul</p>\xff<\x00>caf\xc3\xa9 \u2029 end",
+		// as Hugo renders a page: a heading with its anchor link, a
+		// highlighted code block with a copy button, a table, a script
+		`<p>Intro &amp; more&#39;s</p>
+<h2 id="reading-the-output">Reading the output <a class="anchor" href="#reading-the-output" aria-hidden="true"><svg viewBox="0 0 16 16"><path d="M0 0h1"/></svg></a></h2>
+<div class="highlight"><pre tabindex="0" class="chroma"><code class="language-sh" data-lang="sh"><span class="line"><span class="cl">prstat -mLc <span class="m">1</span>
+</span></span></code></pre><button type="button" class=copy aria-label='Copy'>Copy</button></div>
+<table><thead><tr><th style="text-align:left">col</th></tr></thead><tbody><tr><td>v&lt;1</td></tr></tbody></table>
+<script>if (a < b) { x = "</scriptx>"; }</script><STYLE type=text/css>p > a {}</style ><h3 id=x-1 ID=dup aria-hidden="false">Deep <code>x</code></h3><br/><img src=a/>`,
+		`<h2 id="a" =x b= 'y' c = d/>z</h2><p/ >w</p><noscript><h2 id="n">gone</h2></noscript>t`,
 	} {
 		f.Add(s)
 	}
@@ -154,6 +163,53 @@ func FuzzSplitSections(f *testing.F) {
 		for i := range want {
 			if got[i] != want[i] {
 				t.Fatalf("splitSections(%q)[%d] = %+v, want %+v", s, i, got[i], want[i])
+			}
+		}
+	})
+}
+
+// FuzzScanSections writes HTML as Hugo's pages hold it — tags from a list
+// with attributes quoted, unquoted and repeated, text with entities —
+// from the fuzzer's bytes, so that the fast scanner reads most inputs,
+// and holds it to the tokenizer's reading.
+func FuzzScanSections(f *testing.F) {
+	f.Add([]byte{1, 0, 0, 5, 2, 0, 0, 1, 3, 1, 4, 2, 3})
+	f.Add([]byte{1, 6, 2, 0, 9, 2, 6, 1, 1, 1, 0, 8, 2, 1})
+	tags := []string{"h2", "h3", "p", "div", "span", "svg", "script", "style", "noscript", "pre", "code", "a", "button", "br", "img", "H2", "td"}
+	attrs := []string{` id="s1"`, ` ID=s2`, ` id='s3'`, ` aria-hidden="true"`, ` aria-hidden=false`, ` class="c"`, ` =z`, ` d/`, ` e = f/`, ` id=""`, "\tid = \"s4\"", ` aria-hidden="true" aria-hidden="false"`}
+	words := []string{"alpha", "b&amp;c", "d&lt;e", " ", "\n", "ünï", "&#233;", "x\u2029y", "&amp"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var b strings.Builder
+		for i := 0; i+1 < len(data); i += 2 {
+			op, arg := data[i]%4, int(data[i+1])
+			switch op {
+			case 0:
+				b.WriteString(words[arg%len(words)])
+			case 1, 3:
+				b.WriteString("<" + tags[arg%len(tags)])
+				for k := 0; k < arg%3; k++ {
+					b.WriteString(attrs[(arg/3+k)%len(attrs)])
+				}
+				if op == 3 {
+					b.WriteString("/")
+				}
+				b.WriteString(">")
+			case 2:
+				b.WriteString("</" + tags[arg%len(tags)] + ">")
+			}
+		}
+		s := b.String()
+		got, ok := scanSections(s)
+		if !ok {
+			return
+		}
+		want := splitSectionsRef(s)
+		if len(got) != len(want) {
+			t.Fatalf("scanSections(%q) = %+v, want %+v", s, got, want)
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("scanSections(%q)[%d] = %+v, want %+v", s, i, got[i], want[i])
 			}
 		}
 	})

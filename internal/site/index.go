@@ -8,6 +8,7 @@ import (
 	"path"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -267,50 +268,28 @@ func paramString(v any) string {
 
 // splitSections cuts rendered page content at each h2/h3 that has an id
 // and returns the plain text of each piece; the first piece is the intro
-// (it is always present, possibly empty). It reads a tag's attributes only
-// where one matters (an h2/h3's id, an aria-hidden), and keeps its text in
-// two buffers for the whole page.
+// (it is always present, possibly empty). Content as Hugo renders it is
+// read by scanSections, a few times faster than the HTML tokenizer; what
+// that scanner does not know (comments, raw-text elements, a stray "<")
+// goes to the tokenizer, which reads it the same way.
 func splitSections(content string) []section {
-	z := html.NewTokenizer(strings.NewReader(content))
-	parts := []section{{}}
-	var (
-		text, head []byte
-		inHeading  atom.Atom // h2/h3 being read
-		skip       int       // depth inside script/style/aria-hidden
-		skipTag    []atom.Atom
-	)
-	flush := func() {
-		parts[len(parts)-1].text = collapse(text)
-		text = text[:0]
+	if parts, ok := scanSections(content); ok {
+		return parts
 	}
+	var sp splitter
+	z := html.NewTokenizer(strings.NewReader(content))
 	for {
-		tt := z.Next()
-		switch tt {
+		switch tt := z.Next(); tt {
 		case html.ErrorToken:
-			flush()
-			return parts
+			return sp.done()
 		case html.TextToken:
-			if skip > 0 {
-				continue
-			}
-			if inHeading != 0 {
-				head = append(head, z.Text()...)
-			} else {
-				text = append(text, z.Text()...)
-			}
+			sp.addText(string(z.Text()))
 		case html.StartTagToken, html.SelfClosingTagToken:
 			raw := z.Raw()
 			a := tagAtom(raw)
-			if skip > 0 {
-				if tt == html.StartTagToken && !void(a) {
-					skip++
-					skipTag = append(skipTag, a)
-				}
-				continue
-			}
-			var id string
-			hidden := false
-			if heading := a == atom.H2 || a == atom.H3; heading || containsFold(raw, "aria-hidden") {
+			var id, hidden string
+			// Attributes are read only where one matters.
+			if !sp.skipping() && (a == atom.H2 || a == atom.H3 || containsFold(raw, "aria-hidden")) {
 				for more := true; more; {
 					var k, v []byte
 					k, v, more = z.TagAttr()
@@ -318,56 +297,340 @@ func splitSections(content string) []section {
 					case "id":
 						id = string(v)
 					case "aria-hidden":
-						hidden = string(v) == "true"
+						hidden = string(v)
 					}
 				}
 			}
-			if hidden || skipped(a) {
-				if tt == html.StartTagToken && !void(a) {
-					skip++
-					skipTag = append(skipTag, a)
-				}
-				continue
-			}
-			if (a == atom.H2 || a == atom.H3) && id != "" && tt == html.StartTagToken {
-				flush()
-				parts = append(parts, section{id: id})
-				inHeading = a
-				head = head[:0]
-				continue
-			}
-			if blockish(a) {
-				if inHeading != 0 {
-					head = append(head, ' ')
-				} else {
-					text = utf8.AppendRune(text, separator(a))
-				}
-			}
+			sp.start(a, id, hidden == "true", tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
-			a := tagAtom(z.Raw())
-			if skip > 0 {
-				if skipTag[len(skipTag)-1] == a {
-					skip--
-					skipTag = skipTag[:len(skipTag)-1]
-				}
-				continue
+			sp.end(tagAtom(z.Raw()))
+		}
+	}
+}
+
+// splitter is splitSections' reading of the content's tokens, whichever
+// reader gives them: it keeps a page's text in two buffers.
+type splitter struct {
+	parts      []section
+	text, head []byte
+	inHeading  atom.Atom // h2/h3 being read
+	skip       int       // depth inside script/style/aria-hidden
+	skipTag    []atom.Atom
+}
+
+func (sp *splitter) skipping() bool { return sp.skip > 0 }
+
+func (sp *splitter) flush() {
+	if sp.parts == nil {
+		sp.parts = []section{{}}
+	}
+	sp.parts[len(sp.parts)-1].text = collapse(sp.text)
+	sp.text = sp.text[:0]
+}
+
+func (sp *splitter) done() []section {
+	sp.flush()
+	return sp.parts
+}
+
+// addText is a text token, entities decoded.
+func (sp *splitter) addText(t string) {
+	switch {
+	case sp.skip > 0:
+	case sp.inHeading != 0:
+		sp.head = append(sp.head, t...)
+	default:
+		sp.text = append(sp.text, t...)
+	}
+}
+
+// start is a start tag of element a (0 when unknown), with its id and
+// whether it is aria-hidden (both read only for an h2/h3, or when the tag
+// says aria-hidden).
+func (sp *splitter) start(a atom.Atom, id string, hidden, selfClosing bool) {
+	if sp.skip > 0 || hidden || skipped(a) {
+		if !selfClosing && !void(a) {
+			sp.skip++
+			sp.skipTag = append(sp.skipTag, a)
+		}
+		return
+	}
+	if (a == atom.H2 || a == atom.H3) && id != "" && !selfClosing {
+		sp.flush()
+		sp.parts = append(sp.parts, section{id: id})
+		sp.inHeading = a
+		sp.head = sp.head[:0]
+		return
+	}
+	if blockish(a) {
+		if sp.inHeading != 0 {
+			sp.head = append(sp.head, ' ')
+		} else {
+			sp.text = utf8.AppendRune(sp.text, separator(a))
+		}
+	}
+}
+
+// end is an end tag of element a.
+func (sp *splitter) end(a atom.Atom) {
+	if sp.skip > 0 {
+		if sp.skipTag[len(sp.skipTag)-1] == a {
+			sp.skip--
+			sp.skipTag = sp.skipTag[:len(sp.skipTag)-1]
+		}
+		return
+	}
+	if sp.inHeading != 0 && a == sp.inHeading {
+		sp.parts[len(sp.parts)-1].heading = collapse(sp.head)
+		sp.inHeading = 0
+		return
+	}
+	if blockish(a) {
+		sp.text = utf8.AppendRune(sp.text, separator(a))
+	}
+}
+
+// scanSections is splitSections for content as Hugo renders it: text,
+// start and end tags, and script, style and noscript elements, read as
+// the HTML tokenizer reads them (x/net/html's readTag, attribute by
+// attribute, the first of a repeated one counting). Anything else — a
+// comment or declaration, another raw-text element, a "<" that starts no
+// tag, a carriage return, an id with an entity, a tag cut off by the end
+// — and ok is false: the tokenizer reads that page.
+func scanSections(c string) (parts []section, ok bool) {
+	if strings.IndexByte(c, '\r') >= 0 {
+		return nil, false
+	}
+	var sp splitter
+	for i := 0; i < len(c); {
+		j := strings.IndexByte(c[i:], '<')
+		if j < 0 {
+			j = len(c) - i
+		}
+		if j > 0 {
+			sp.addText(html.UnescapeString(c[i : i+j]))
+			i += j
+			continue
+		}
+		if i+2 >= len(c) {
+			return nil, false
+		}
+		end := c[i+1] == '/'
+		first := c[i+1]
+		if end {
+			first = c[i+2]
+		}
+		if !('a' <= first && first <= 'z' || 'A' <= first && first <= 'Z') {
+			return nil, false
+		}
+		t, ok := scanTag(c, i, end)
+		if !ok {
+			return nil, false
+		}
+		a := tagAtom(c[i:t.next])
+		i = t.next
+		if end {
+			sp.end(a)
+			continue
+		}
+		sp.start(a, t.id, t.hidden == "true", t.selfClosing)
+		switch a {
+		case atom.Script, atom.Style, atom.Noscript:
+			// Raw text up to the end tag, all of it skipped: jump to the
+			// end tag, which the loop then reads.
+			if t.selfClosing {
+				return nil, false
 			}
-			if inHeading != 0 && a == inHeading {
-				parts[len(parts)-1].heading = collapse(head)
-				inHeading = 0
-				continue
+			k := rawTextEnd(c[i:], a.String())
+			if a == atom.Script && strings.Contains(c[i:i+k], "<!--") {
+				return nil, false // the tokenizer's script states
 			}
-			if blockish(a) {
-				text = utf8.AppendRune(text, separator(a))
+			i += k
+		case atom.Iframe, atom.Noembed, atom.Noframes, atom.Plaintext, atom.Textarea, atom.Title, atom.Xmp:
+			return nil, false
+		}
+	}
+	return sp.done(), true
+}
+
+// scannedTag is a tag scanTag read.
+type scannedTag struct {
+	next        int    // just after its ">"
+	id, hidden  string // the first id and aria-hidden values
+	selfClosing bool
+}
+
+// scanTag reads the tag that starts with the "<" at c[i] (an end tag when
+// end), as the HTML tokenizer's readTag does; ok is false when the tag
+// runs to the end of c, or an id or aria-hidden value needs decoding.
+func scanTag(c string, i int, end bool) (t scannedTag, ok bool) {
+	space := func(b byte) bool { return b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' }
+	p := i + 1
+	if end {
+		p++
+	}
+	for p++; ; p++ { // the name's first character is a letter
+		if p >= len(c) {
+			return t, false
+		}
+		if b := c[p]; space(b) {
+			p++
+			break
+		} else if b == '/' || b == '>' {
+			break
+		}
+	}
+	var saved []string // the attributes' keys, lowercased, as the tokenizer keeps them
+	lastValueEnd := -1 // where the last kept attribute's value ends
+	for {
+		for p < len(c) && space(c[p]) {
+			p++
+		}
+		if p >= len(c) {
+			return t, false
+		}
+		if c[p] == '>' {
+			t.next = p + 1
+			// A "/" before ">" closes the tag, unless it ends the last
+			// attribute's unquoted value (<p a=/>), as the tokenizer reads it.
+			t.selfClosing = !end && c[p-1] == '/' && lastValueEnd != p
+			return t, true
+		}
+		// The key: up to white space, "/", ">" or a "=" that is not its
+		// first character.
+		k := p
+		for p++; p < len(c); p++ {
+			if b := c[p]; space(b) || b == '/' || b == '>' || b == '=' {
+				break
 			}
 		}
+		if c[k] == '/' || c[k] == '>' || space(c[k]) {
+			p = k // an empty key
+		}
+		key := c[k:p]
+		// The value.
+		v0, v1 := p, p
+		for p < len(c) && space(c[p]) {
+			p++
+		}
+		if p >= len(c) {
+			return t, false
+		}
+		switch c[p] {
+		case '/':
+			p++
+		case '=':
+			p++
+			for p < len(c) && space(c[p]) {
+				p++
+			}
+			if p >= len(c) {
+				return t, false
+			}
+			switch q := c[p]; q {
+			case '>':
+			case '\'', '"':
+				e := strings.IndexByte(c[p+1:], q)
+				if e < 0 {
+					return t, false
+				}
+				v0, v1 = p+1, p+1+e
+				p = v1 + 1
+			default:
+				v0 = p
+				for p++; p < len(c) && !space(c[p]) && c[p] != '>'; p++ {
+				}
+				if p >= len(c) {
+					return t, false
+				}
+				v1 = p
+				if space(c[p]) {
+					p++
+				}
+			}
+		}
+		if end || key == "" {
+			continue
+		}
+		lk := asciiLower(key)
+		if slices.Contains(saved, lk) {
+			continue // a repeated attribute: the first counts
+		}
+		saved = append(saved, lk)
+		lastValueEnd = v1
+		switch lk {
+		case "id":
+			t.id = c[v0:v1]
+		case "aria-hidden":
+			t.hidden = c[v0:v1]
+		default:
+			continue
+		}
+		if strings.ContainsAny(c[v0:v1], "&\x00") {
+			return t, false
+		}
+	}
+}
+
+// asciiLower is s with A-Z lowercased, as the tokenizer lowercases names.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// asciiFold reports whether s is the lowercase word w in any case of its
+// ASCII letters (as the tokenizer lowercases names: A-Z only).
+func asciiFold(s, w string) bool {
+	if len(s) != len(w) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// rawTextEnd is where the raw text at the start of c ends: at the first
+// "</name" (in any case) followed by white space, "/" or ">", else at the
+// end of c.
+func rawTextEnd(c, name string) int {
+	for k := 0; ; {
+		j := strings.Index(c[k:], "</")
+		if j < 0 {
+			return len(c)
+		}
+		k += j
+		rest := c[k+2:]
+		if len(rest) > len(name) && asciiFold(rest[:len(name)], name) {
+			switch rest[len(name)] {
+			case ' ', '\n', '\r', '\t', '\f', '/', '>':
+				return k
+			}
+		}
+		k += 2
 	}
 }
 
 // tagAtom is the element of a start or end tag, read from its raw text
 // as the tokenizer reads the name (lowercased, up to white space, / or >),
 // without the copy TagName makes.
-func tagAtom(raw []byte) atom.Atom {
+func tagAtom[T string | []byte](raw T) atom.Atom {
 	i := 1
 	if i < len(raw) && raw[i] == '/' {
 		i++
