@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"irp/internal/testtree"
 	"os"
 	"path/filepath"
 	"testing"
@@ -20,15 +21,7 @@ import (
 func site(t *testing.T, files map[string]string) project.Project {
 	t.Helper()
 	dir := t.TempDir()
-	for name, body := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testtree.Write(t, dir, files)
 	p, err := project.Find(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"irp/internal/testtree"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -119,14 +119,6 @@ func fixture(t *testing.T, files map[string]string) string {
 	if err := os.CopyFS(dir, os.DirFS("testdata/clean")); err != nil {
 		t.Fatal(err)
 	}
-	for name, text := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testtree.Write(t, dir, files)
 	return dir
 }

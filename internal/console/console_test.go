@@ -1,6 +1,7 @@
 package console
 
 import (
+	"irp/internal/testtree"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -97,15 +98,7 @@ func newFixture(t testing.TB) *fixture {
 		"key.txt":          id.String() + "\n",
 		"content/sessions/2026-12-01-brisk-plover/index.md": page,
 	}
-	for name, body := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testtree.Write(t, dir, files)
 	f := &fixture{dir: dir, ids: []age.Identity{id}, clock: &fakeClock{}}
 	f.clock.Set("12:50")
 	f.load(t)

@@ -2,8 +2,7 @@ package session
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
+	"irp/internal/testtree"
 	"testing"
 	"time"
 
@@ -15,20 +14,12 @@ import (
 // cobalt-wren is passed over.
 func TestEnvNewAvoidsVaultIDs(t *testing.T) {
 	dir := t.TempDir()
-	for name, body := range map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"config.toml":                     "title = \"x\"\n",
 		"vault/scenarios/amber-heron.age": "sealed\n",
 		"vault/scenarios/cobalt-wren.age": "sealed\n",
 		"content/sessions/.keep":          "",
-	} {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	p, err := project.Find(dir)
 	if err != nil {
 		t.Fatal(err)
