@@ -34,6 +34,6 @@ func runBuild(o *buildOptions) error {
 	defer batchGC()()
 	return build.Run(context.Background(), build.Options{
 		Project: p, Dest: o.Dest, BaseURL: o.BaseURL, Drafts: o.Drafts,
-		Out: o.IO.Out, ErrOut: o.IO.ErrOut, Keys: o.DefaultKeys, Now: o.Now,
+		Out: o.IO.Out, ErrOut: o.IO.ErrOut, Keys: o.DefaultKeys, Now: o.Now, Started: yieldCPU,
 	})
 }

@@ -35,6 +35,10 @@ type Options struct {
 	Keys func() ([]age.Identity, error)
 	// Now is the clock for the calendar feed; nil means time.Now.
 	Now func() time.Time
+	// Started, when not nil, is called once irp-site runs, before the
+	// lint and the leak check start beside it (cmd/irp lowers its own
+	// CPU priority there, so that they take what Hugo leaves).
+	Started func()
 }
 
 // Run has irp-site render the site into a staging directory while the
@@ -66,6 +70,9 @@ func Run(ctx context.Context, o Options) error {
 	site, startErr := engine.StartStaged(args(o), o.Out, o.ErrOut)
 	var leaks *pendingLeaks
 	if startErr == nil {
+		if o.Started != nil {
+			o.Started()
+		}
 		leaks = startLeakCheck(p, o.Keys)
 	}
 
