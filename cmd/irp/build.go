@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"irp/internal/proc"
 
 	"github.com/spf13/cobra"
 
@@ -31,9 +32,9 @@ func runBuild(o *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	defer batchGC()()
+	defer proc.BatchGC()()
 	return build.Run(context.Background(), build.Options{
 		Project: p, Dest: o.Dest, BaseURL: o.BaseURL, Drafts: o.Drafts,
-		Out: o.IO.Out, ErrOut: o.IO.ErrOut, Keys: o.DefaultKeys, Now: o.Now, Started: yieldCPU,
+		Out: o.IO.Out, ErrOut: o.IO.ErrOut, Keys: o.DefaultKeys, Now: o.Now, Started: proc.YieldCPU,
 	})
 }

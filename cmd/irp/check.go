@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"irp/internal/proc"
 
 	"github.com/spf13/cobra"
 
@@ -21,7 +22,7 @@ func runCheck(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	defer batchGC()()
+	defer proc.BatchGC()()
 	return check.Run(context.Background(), check.Options{
 		Project: p, Out: o.IO.Out, ErrOut: o.IO.ErrOut, Now: o.Now,
 		Keys: o.DefaultKeys,

@@ -7,39 +7,18 @@ import (
 
 	"filippo.io/age"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"irp/internal/ask"
+	"irp/internal/iostreams"
 	"irp/internal/project"
 	"irp/internal/session"
 	"irp/internal/vault"
 )
 
-// IOStreams are where a command reads and writes.
-type IOStreams struct {
-	In          io.Reader
-	Out, ErrOut io.Writer
-}
-
-// IsTerminal reports whether the command's input is a terminal.
-func (s IOStreams) IsTerminal() bool { return isTerminal(s.In) }
-
-// OutIsTerminal and ErrIsTerminal report whether a person watches the
-// command's output, or its errors and progress.
-func (s IOStreams) OutIsTerminal() bool { return isTerminal(s.Out) }
-
-// ErrIsTerminal: see OutIsTerminal.
-func (s IOStreams) ErrIsTerminal() bool { return isTerminal(s.ErrOut) }
-
-func isTerminal(v any) bool {
-	f, ok := v.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
-}
-
 // Factory is what every verb gets from its surroundings: streams, the
 // environment, the clock and the working directory. Tests make their own.
 type Factory struct {
-	IO     IOStreams
+	IO     iostreams.IOStreams
 	Dir    string // where the project is looked for
 	Getenv func(string) string
 	Home   string
@@ -48,7 +27,7 @@ type Factory struct {
 
 func newFactory(in io.Reader, out, errOut io.Writer) *Factory {
 	home, _ := os.UserHomeDir()
-	return &Factory{IO: IOStreams{in, out, errOut}, Dir: ".", Getenv: os.Getenv, Home: home, Now: time.Now}
+	return &Factory{IO: iostreams.IOStreams{In: in, Out: out, ErrOut: errOut}, Dir: ".", Getenv: os.Getenv, Home: home, Now: time.Now}
 }
 
 // Project finds the project the command works in.

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"irp/internal/impact"
+	"irp/internal/iostreams"
 )
 
 // impactOptions are the flags shared by impact and impact merge.
@@ -43,7 +44,7 @@ func runImpact(o *impactOptions) error { return impact.Run(o.Options, impactStre
 
 // impactStreams are the command's streams, and whether a person watches
 // each, as impact wants them.
-func impactStreams(s IOStreams) impact.Streams {
+func impactStreams(s iostreams.IOStreams) impact.Streams {
 	return impact.Streams{In: s.In, Out: s.Out, ErrOut: s.ErrOut, Warn: warn(s.ErrOut),
 		InIsTerminal: s.IsTerminal(), OutIsTerminal: s.OutIsTerminal(), ErrIsTerminal: s.ErrIsTerminal()}
 }

@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 )
 
 func main() {
@@ -33,17 +32,4 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = usageError(cmd, fmt.Errorf("unknown command %q for %q", name, cmd.CommandPath()))
 	}
 	return report(stderr, cmd, err)
-}
-
-// batchGC is for the commands that read the whole content tree once and
-// exit (build, check): the garbage collector waits until the heap nears
-// 512 MiB instead of running every few megabytes, which on a 2,000-page
-// site saves a fifth of the lint's CPU. It returns the undo.
-func batchGC() (undo func()) {
-	gc := debug.SetGCPercent(-1)
-	limit := debug.SetMemoryLimit(512 << 20)
-	return func() {
-		debug.SetMemoryLimit(limit)
-		debug.SetGCPercent(gc)
-	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"irp/internal/impact"
+	"irp/internal/iostreams"
 	"irp/internal/problem"
 	"irp/internal/vault"
 )
@@ -18,7 +19,7 @@ import (
 func testFactory(t *testing.T) (*Factory, *bytes.Buffer, *bytes.Buffer) {
 	var out, errOut bytes.Buffer
 	f := &Factory{
-		IO:     IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut},
+		IO:     iostreams.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut},
 		Dir:    "../..",
 		Getenv: func(string) string { return "" },
 		Home:   t.TempDir(),
