@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"os"
@@ -182,14 +183,22 @@ func (s *Site) writeIndexFiles(docs []Doc) (indexStats, error) {
 
 func (s *Site) writeFiles(files []indexFile, n int) (indexStats, error) {
 	st := indexStats{docs: n}
+	dirs := map[string]bool{}
 	for _, f := range files {
-		if err := s.fs.PublishDir.MkdirAll(path.Dir(f.name), 0o755); err != nil {
-			return indexStats{}, err
-		}
-		if err := afero.WriteFile(s.fs.PublishDir, f.name, f.data, 0o644); err != nil {
-			return indexStats{}, err
+		if d := path.Dir(f.name); !dirs[d] {
+			dirs[d] = true
+			if err := s.fs.PublishDir.MkdirAll(d, 0o755); err != nil {
+				return indexStats{}, err
+			}
 		}
 		st.bytes += len(f.data)
+	}
+	errs := make([]error, len(files))
+	eachIndex(len(files), func(i int) {
+		errs[i] = afero.WriteFile(s.fs.PublishDir, files[i].name, files[i].data, 0o644)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return indexStats{}, err
 	}
 	return st, nil
 }

@@ -62,3 +62,20 @@ func unicodeDocs() []Doc {
 	}
 	return docs
 }
+
+// FuzzAppendJSONString holds the hand-written JSON string writer to
+// encoding/json's, which the index's files were first written with.
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain", "a\"b\\c", "\x00\x01\b\f\n\r\t\x1f", "x\u2028y\u2029z", "caf\xc3\xa9 \xff\xfe", "<&>", "日本\U0001F600"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := marshalJS(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONString(nil, s); string(got) != string(want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}

@@ -3,8 +3,6 @@ package site
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"hash/fnv"
 	"math"
 	"path"
@@ -164,28 +162,16 @@ func buildIndex(all []Doc) (files []indexFile, n int, err error) {
 
 	texts := (len(docs) + textChunk - 1) / textChunk
 	files = make([]indexFile, texts)
-	errs := make([]error, texts)
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() { // the text parts, beside the scoring
 		defer wg.Done()
 		eachIndex(texts, func(k int) {
-			chunk := docs[k*textChunk : min(len(docs), (k+1)*textChunk)]
-			rows := make([][]string, len(chunk))
-			for i, d := range chunk {
-				rows[i] = []string{d.Text}
-				if d.Summary != "" || d.Symptoms != "" {
-					rows[i] = append(rows[i], d.Summary, d.Symptoms)
-				}
-			}
-			files[k], errs[k] = partFile("x"+strconv.Itoa(k), rows)
+			files[k] = textPart("x"+strconv.Itoa(k), docs[k*textChunk:min(len(docs), (k+1)*textChunk)])
 		})
 	}()
 	terms, postings := scoreTerms(docs)
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, 0, err
-	}
 
 	// Terms in order share a key with their neighbours; a part takes
 	// whole keys until it is big enough.
@@ -214,7 +200,15 @@ func buildIndex(all []Doc) (files []indexFile, n int, err error) {
 		// A part is a JSON object of key → postings, keys in byte order
 		// (as encoding/json writes a map), with marshalJS's separators.
 		sort.Slice(groups, func(a, b int) bool { return termKey(terms[groups[a].key]) < termKey(terms[groups[b].key]) })
-		var body []byte
+		name := "t" + strconv.Itoa(texts+k)
+		size := 80
+		for _, gr := range groups {
+			for i := gr.first; i < gr.end; i++ {
+				size += len(postings[i]) + 8
+			}
+		}
+		body := make([]byte, 0, size+size/16)
+		body = append(body, partPrefix(name)...)
 		body = append(body, '{')
 		for g, gr := range groups {
 			if g > 0 {
@@ -230,8 +224,8 @@ func buildIndex(all []Doc) (files []indexFile, n int, err error) {
 			}
 			body = append(body, ']')
 		}
-		body = append(body, '}')
-		files[texts+k] = scriptFile("t"+strconv.Itoa(texts+k), body)
+		body = append(body, "};\n"...)
+		files[texts+k] = indexFile{path.Join(DataDir, name+".js"), body}
 	})
 
 	h := fnv.New64a()
@@ -273,17 +267,88 @@ func eachIndex(n int, f func(int)) {
 	wg.Wait()
 }
 
-// appendJSONString appends s as a JSON string, as marshalJS writes it.
+// appendJSONString appends s as a JSON string, byte for byte as
+// encoding/json writes it without HTML escaping (marshalJS): quotes,
+// backslashes and control characters escaped, U+2028 and U+2029 as
+// \u2028 and \u2029, a byte that is not UTF-8 as \ufffd.
 func appendJSONString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
-			q, _ := marshalJS(s)
-			return append(b, q...)
-		}
-	}
+	const hex = "0123456789abcdef"
 	b = append(b, '"')
-	b = append(b, s...)
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// textPart is the script of text part name: per entry, its text and, at a
+// page's top, its summary and symptoms; as partFile would write the rows,
+// without a second copy.
+func textPart(name string, chunk []Doc) indexFile {
+	size := 80
+	for _, d := range chunk {
+		size += len(d.Text) + len(d.Summary) + len(d.Symptoms) + 16
+	}
+	b := make([]byte, 0, size+size/32)
+	b = append(b, partPrefix(name)...)
+	b = append(b, '[')
+	for i, d := range chunk {
+		if i > 0 {
+			b = append(b, ","+passageEnd...)
+		}
+		b = append(b, '[')
+		b = appendJSONString(b, d.Text)
+		if d.Summary != "" || d.Symptoms != "" {
+			b = append(b, ","+passageEnd...)
+			b = appendJSONString(b, d.Summary)
+			b = append(b, ","+passageEnd...)
+			b = appendJSONString(b, d.Symptoms)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, "];\n"...)
+	return indexFile{path.Join(DataDir, name+".js"), b}
 }
 
 // manifestVersion changes with the manifest's shape; the theme's search
@@ -323,24 +388,10 @@ func termKey(t string) string {
 	return t[:i]
 }
 
-// partFile is the script that sets IRP_SEARCH_PARTS[name] to v.
-func partFile(name string, v any) (indexFile, error) {
-	body, err := marshalJS(v)
-	if err != nil {
-		return indexFile{}, err
-	}
-	return scriptFile(name, body), nil
-}
-
-// scriptFile is the script that sets IRP_SEARCH_PARTS[name] to the JSON
-// body.
-func scriptFile(name string, body []byte) indexFile {
-	var buf bytes.Buffer
-	buf.Grow(len(body) + 80)
-	fmt.Fprintf(&buf, "(window.IRP_SEARCH_PARTS||(window.IRP_SEARCH_PARTS={}))[%q]=", name)
-	buf.Write(body)
-	buf.WriteString(";\n")
-	return indexFile{path.Join(DataDir, name+".js"), buf.Bytes()}
+// partPrefix is how the script of part name starts: it sets
+// IRP_SEARCH_PARTS[name] to what follows.
+func partPrefix(name string) string {
+	return "(window.IRP_SEARCH_PARTS||(window.IRP_SEARCH_PARTS={}))[\"" + name + "\"]="
 }
 
 // marshalJS is v as JSON with a paragraph separator (U+2029) after each
