@@ -35,10 +35,11 @@ func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	o.Warnings = prefixWriter{w: stderr, prefix: "irp: build: "}
 	// Hugo renders with Go's default GC (a higher GOGC there raises the
-	// peak by half); the index, made once Hugo has let go, collects half
-	// as often. GOGC in the environment wins throughout.
-	if os.Getenv("GOGC") == "" {
-		o.IndexGCPercent = 200
+	// peak by half); the search index is made after it with the GC off,
+	// under a limit 15% above what the render left, which it seldom
+	// reaches. GOGC or GOMEMLIMIT in the environment wins throughout.
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		o.IndexHeadroom = 0.15
 	}
 	tty := site.IsTerminal(stderr)
 	if tty {

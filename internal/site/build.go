@@ -50,11 +50,12 @@ type Options struct {
 	// Warnings receives Hugo's warnings, one line each; nil discards them.
 	Warnings io.Writer
 
-	// IndexGCPercent, when not 0, is the garbage collector's GOGC while
-	// a one-shot build makes the search index, after Hugo is let go: the
-	// pages' memory is free then, so collecting less often costs nothing
-	// at the peak (irp-site sets 200 unless GOGC is set).
-	IndexGCPercent int
+	// IndexHeadroom, when above 0, has a one-shot build make its search
+	// index with the garbage collector off, under a memory limit that
+	// fraction above what the process holds when the render is done
+	// (Site.indexBudget); irp-site sets 0.15 unless GOGC or GOMEMLIMIT
+	// is set.
+	IndexHeadroom float64
 }
 
 // Result describes a finished build.

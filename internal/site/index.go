@@ -51,22 +51,15 @@ type section struct {
 // (search-index.js and its parts, see buildIndex).
 func (s *Site) writeSearchIndex() (indexStats, error) {
 	t0 := time.Now()
-	gc := 0
-	if s.once {
-		// Hugo's pages are all alive until the entries are read: a
-		// collection now would mark all of them for nothing.
-		gc = debug.SetGCPercent(-1)
+	if s.once && s.opts.IndexHeadroom > 0 {
+		defer s.indexBudget()()
 	}
 	docs, err := s.indexDocs()
 	if err != nil {
-		if s.once {
-			debug.SetGCPercent(gc)
-		}
 		return indexStats{}, err
 	}
-	tr := time.Now()
 	if s.once {
-		s.release(gc)
+		s.release()
 	}
 	t1 := time.Now()
 	files, n, err := buildIndex(docs)
@@ -76,10 +69,30 @@ func (s *Site) writeSearchIndex() (indexStats, error) {
 	t2 := time.Now()
 	st, err := s.writeFiles(files, n)
 	if os.Getenv("IRP_SITE_TIMINGS") != "" {
-		fmt.Fprintf(os.Stderr, "irp-site: index docs %v, letting Hugo go %v, build %v, write %v\n", tr.Sub(t0).Round(time.Millisecond),
-			t1.Sub(tr).Round(time.Millisecond), t2.Sub(t1).Round(time.Millisecond), time.Since(t2).Round(time.Millisecond))
+		fmt.Fprintf(os.Stderr, "irp-site: index docs %v, build %v, write %v\n", t1.Sub(t0).Round(time.Millisecond),
+			t2.Sub(t1).Round(time.Millisecond), time.Since(t2).Round(time.Millisecond))
 	}
 	return st, err
+}
+
+// indexBudget has the search index of a one-shot build made with the
+// collector off, under a memory limit Options.IndexHeadroom above what
+// the process holds when the render is done: Hugo's pages are all alive
+// while the index reads them (a collection then would mark them all for
+// nothing), and once Hugo is let go the index mostly fits in the memory
+// the pages held, so there is seldom a collection at all, and never a
+// peak more than the headroom above Hugo's. It returns the undo.
+func (s *Site) indexBudget() (undo func()) {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	limit := int64(float64(ms.Sys-ms.HeapReleased) * (1 + s.opts.IndexHeadroom))
+	was := debug.SetMemoryLimit(-1)
+	debug.SetMemoryLimit(min(was, limit))
+	gc := debug.SetGCPercent(-1)
+	return func() {
+		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(was)
+	}
 }
 
 // indexDocs makes the index entries of the built pages. It reads Hugo's
@@ -158,18 +171,11 @@ func (s *Site) indexDocs() ([]Doc, error) {
 }
 
 // release lets Hugo go after a build that is not followed by another:
-// its pages, caches and rendered content are garbage from here on. gc is
-// the GC percent to go on with, unless Options.IndexGCPercent says.
-func (s *Site) release(gc int) {
+// its pages, caches and rendered content are garbage from here on, for
+// the index to be made in.
+func (s *Site) release() {
 	_ = s.h.Close()
 	s.h = nil
-	// Collect now, while little is alive: left to itself the collector
-	// would let the heap grow to twice what Hugo held before it ran.
-	runtime.GC()
-	if s.opts.IndexGCPercent != 0 {
-		gc = s.opts.IndexGCPercent
-	}
-	debug.SetGCPercent(gc)
 }
 
 // writeIndexFiles writes the index of docs into the publish directory.
