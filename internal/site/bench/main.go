@@ -134,6 +134,14 @@ func run(pages, runs, edits int, keep bool) error {
 		fmt.Printf("ratio irp-site/hugo:  %.2f× wall, %.2f× cpu\n", float64(ws)/float64(wh), float64(cs)/float64(ch))
 		// The machine's speed drifts between rounds more than the tools differ
 		// (a VM sharing its host): the ratio within each round cancels that.
+		maxRSS := func(ss []sample) (m int64) {
+			for _, s := range ss {
+				m = max(m, s.rss)
+			}
+			return m
+		}
+		fmt.Printf("ratio of peak RSS: irp build/hugo %.2f×, irp-site/hugo %.2f× (target ≤ 1.25×)\n",
+			float64(maxRSS(cmds[0].got))/float64(maxRSS(cmds[2].got)), float64(maxRSS(cmds[1].got))/float64(maxRSS(cmds[2].got)))
 		fmt.Printf("median of per-round ratios: irp build/hugo %.2f× wall, %.2f× cpu; irp-site/hugo %.2f× wall\n",
 			pairedRatio(cmds[0].got, cmds[2].got, false), pairedRatio(cmds[0].got, cmds[2].got, true),
 			pairedRatio(cmds[1].got, cmds[2].got, false))
