@@ -604,6 +604,8 @@ func (r *termRun) count(docs []Doc, lo, hi int, lengths [][len(fieldBoosts)]floa
 	}
 	known := map[string]*token{}
 	var termsOf, field []int32
+	// Per term: the field it was last counted in, and its count there.
+	var countedIn, counts []int32
 	var buf []string
 	for i := lo; i < hi; i++ {
 		d := &docs[i]
@@ -622,6 +624,7 @@ func (r *termRun) count(docs []Doc, lo, hi int, lengths [][len(fieldBoosts)]floa
 							id = int32(len(r.terms))
 							ids[t] = id
 							r.terms = append(r.terms, t)
+							countedIn, counts = append(countedIn, 0), append(counts, 0)
 						}
 						termsOf = append(termsOf, id)
 					}
@@ -632,20 +635,22 @@ func (r *termRun) count(docs []Doc, lo, hi int, lengths [][len(fieldBoosts)]floa
 					k.mark = mark
 					distinct++
 				}
-				field = append(field, termsOf[k.first:k.end]...)
+				for _, id := range termsOf[k.first:k.end] {
+					if countedIn[id] != mark {
+						countedIn[id], counts[id] = mark, 0
+						field = append(field, id)
+					}
+					counts[id]++
+				}
 			})
 			lengths[i][f] = float64(distinct)
 			if empty {
 				lengths[i][f]++
 			}
-			slices.Sort(field)
-			for a := 0; a < len(field); {
-				b := a + 1
-				for b < len(field) && field[b] == field[a] {
-					b++
-				}
-				r.occs = append(r.occs, occurrence{term: field[a], doc: int32(i), n: uint32(b - a), field: uint8(f)})
-				a = b
+			// A term occurs once per field: the order they are listed in
+			// does not change any term's list.
+			for _, id := range field {
+				r.occs = append(r.occs, occurrence{term: id, doc: int32(i), n: uint32(counts[id]), field: uint8(f)})
 			}
 		}
 	}
