@@ -17,15 +17,22 @@ import (
 // CurrentTrend computes the trend of the sessions published under env's
 // content/sessions and the two files that hold it (TrendFile, ChartFile).
 func CurrentTrend(env *session.Env) (jsonData, svg []byte, err error) {
+	entries, held, err := history(env)
+	if err != nil {
+		return nil, nil, err
+	}
+	return TrendFiles(Trend(held, func(id string) bool { return ledger.IsRetired(entries, id) }))
+}
+
+// history is what the team's views are drawn from: env's ledger and the
+// sessions held (published under content/sessions).
+func history(env *session.Env) ([]ledger.Entry, []Session, error) {
 	entries, err := env.Vault.Ledger()
 	if err != nil {
 		return nil, nil, err
 	}
 	held, _, err := LoadSessions(env.Sessions())
-	if err != nil {
-		return nil, nil, err
-	}
-	return TrendFiles(Trend(held, func(id string) bool { return ledger.IsRetired(entries, id) }))
+	return entries, held, err
 }
 
 // RedrawTrend rewrites content/sessions/trend.json and trend.svg, the

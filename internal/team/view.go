@@ -13,11 +13,7 @@ import (
 // the scenarios keys can open, which it returns too; the session named
 // exclude (when not "") is left out, as if it had not happened yet.
 func View(env *session.Env, keys vault.Keys, exclude string) ([]Person, map[string]*scenario.Scenario, error) {
-	entries, err := env.Vault.Ledger()
-	if err != nil {
-		return nil, nil, err
-	}
-	held, _, err := LoadSessions(env.Sessions())
+	entries, held, err := history(env)
 	if err != nil {
 		return nil, nil, err
 	}
