@@ -45,7 +45,18 @@ func TestAppendKilled(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(20+rand.IntN(80)) * time.Millisecond)
+		// Kill it at a random point once it has appended at least once: a
+		// child slow to start (the race detector, a busy machine) would
+		// otherwise die before it did anything.
+		grown := size(path)
+		for deadline := time.Now().Add(30 * time.Second); size(path) == grown; time.Sleep(time.Millisecond) {
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				cmd.Wait()
+				t.Fatalf("round %d: the child appended nothing in 30 s", round)
+			}
+		}
+		time.Sleep(time.Duration(rand.IntN(40)) * time.Millisecond)
 		cmd.Process.Kill()
 		cmd.Wait()
 		got, err := Read(path)
@@ -63,4 +74,13 @@ func TestAppendKilled(t *testing.T) {
 	if err := Append(path, Entry{Event: Seen, Scenario: "amber-heron", Who: "last"}); err != nil {
 		t.Fatalf("append after the kills: %v", err)
 	}
+}
+
+// size is the size of the file at path (0 while it is being replaced).
+func size(path string) int64 {
+	st, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return st.Size()
 }

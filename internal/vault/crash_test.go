@@ -186,7 +186,18 @@ func TestAddRecipientsKilled(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(50+rand.IntN(250)) * time.Millisecond)
+		// Kill it at a random point once it has added a recipient: a
+		// child slow to start (the race detector, a busy machine) would
+		// otherwise die before it did anything.
+		added := lines()
+		for deadline := time.Now().Add(30 * time.Second); lines() == added; time.Sleep(time.Millisecond) {
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				cmd.Wait()
+				t.Fatalf("round %d: the child added no recipient in 30 s", round)
+			}
+		}
+		time.Sleep(time.Duration(rand.IntN(150)) * time.Millisecond)
 		cmd.Process.Kill()
 		cmd.Wait()
 		v2, err := Load(v.Project)
