@@ -80,8 +80,9 @@ func (s *Site) writeSearchIndex() (indexStats, error) {
 // the process holds when the render is done: Hugo's pages are all alive
 // while the index reads them (a collection then would mark them all for
 // nothing), and once Hugo is let go the index mostly fits in the memory
-// the pages held, so there is seldom a collection at all, and never a
-// peak more than the headroom above Hugo's. It returns the undo.
+// the pages held, so there is seldom a collection at all, and the peak
+// stays within the headroom above Hugo's (the limit is soft: an index
+// that needed more would get it, collected hard). It returns the undo.
 func (s *Site) indexBudget() (undo func()) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
