@@ -2,11 +2,11 @@ package main
 
 import (
 	"context"
-	"irp/internal/proc"
 
 	"github.com/spf13/cobra"
 
 	"irp/internal/build"
+	"irp/internal/proc"
 )
 
 type buildOptions struct {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"irp/internal/testtree"
 	"os"
 	"path/filepath"
 	"testing"
@@ -14,6 +13,7 @@ import (
 	"irp/internal/engine"
 	"irp/internal/problem"
 	"irp/internal/project"
+	"irp/internal/testtree"
 )
 
 // site writes a small project into a temporary directory: files maps a

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"irp/internal/testtree"
 	"os"
 	"testing"
 	"time"
@@ -13,6 +12,7 @@ import (
 
 	"irp/internal/problem"
 	"irp/internal/project"
+	"irp/internal/testtree"
 )
 
 // TestRun checks the clean fixture project, then the same project with

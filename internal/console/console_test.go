@@ -1,7 +1,6 @@
 package console
 
 import (
-	"irp/internal/testtree"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,6 +20,7 @@ import (
 	"irp/internal/project"
 	"irp/internal/scenario"
 	"irp/internal/session"
+	"irp/internal/testtree"
 )
 
 // fakeClock is a clock the test moves; the console reads it from the

@@ -15,9 +15,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"irp/internal/atomicfile"
 	"os"
 	"time"
+
+	"irp/internal/atomicfile"
 )
 
 // Events recorded in the ledger.

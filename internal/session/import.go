@@ -3,7 +3,6 @@ package session
 import (
 	"errors"
 	"fmt"
-	"irp/internal/atomicfile"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +11,7 @@ import (
 
 	"filippo.io/age"
 
+	"irp/internal/atomicfile"
 	"irp/internal/chat"
 	"irp/internal/leak"
 )

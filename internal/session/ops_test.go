@@ -2,11 +2,11 @@ package session
 
 import (
 	"bytes"
-	"irp/internal/testtree"
 	"testing"
 	"time"
 
 	"irp/internal/project"
+	"irp/internal/testtree"
 )
 
 // TestEnvNewAvoidsVaultIDs plans a session in a project whose vault holds
