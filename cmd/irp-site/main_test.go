@@ -6,19 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"irp/internal/testtree"
 )
 
 func TestMain(m *testing.M) {
 	// Keep Hugo's cache out of the user's real cache dir.
-	tmp, err := os.MkdirTemp("", "irp-site-cmd-test")
-	if err != nil {
-		panic(err)
-	}
-	os.Setenv("XDG_CACHE_HOME", tmp)
-	os.Setenv("HOME", tmp)
-	code := m.Run()
-	os.RemoveAll(tmp)
-	os.Exit(code)
+	os.Exit(testtree.RunInTempHome(m, "irp-site-cmd-test"))
 }
 
 // writeSite writes a two-page project with the embedded theme; body is
@@ -32,15 +26,7 @@ func writeSite(t *testing.T, body string) string {
 		"content/guide.md":    "+++\ntitle = \"Guide\"\n+++\n" + body + "\n",
 		"static/.placeholder": "",
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testtree.Write(t, dir, files)
 	return dir
 }
 

@@ -15,20 +15,13 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
+	"irp/internal/testtree"
 	theme "irp/themes/irp"
 )
 
 func TestMain(m *testing.M) {
 	// Keep Hugo's cache out of the user's real cache dir.
-	tmp, err := os.MkdirTemp("", "irp-site-test-cache")
-	if err != nil {
-		panic(err)
-	}
-	os.Setenv("XDG_CACHE_HOME", tmp)
-	os.Setenv("HOME", tmp)
-	code := m.Run()
-	os.RemoveAll(tmp)
-	os.Exit(code)
+	os.Exit(testtree.RunInTempHome(m, "irp-site-test-cache"))
 }
 
 // layouts are minimal project templates so the tests do not depend on the

@@ -22,3 +22,18 @@ func Write(t testing.TB, dir string, files map[string]string) {
 		}
 	}
 }
+
+// RunInTempHome runs a package's tests with HOME and XDG_CACHE_HOME in a
+// temporary directory named after prefix, removed afterwards, so that
+// Hugo's caches stay out of the user's own; it returns m.Run's code
+// (a TestMain: os.Exit(testtree.RunInTempHome(m, "irp-site-test"))).
+func RunInTempHome(m *testing.M, prefix string) int {
+	tmp, err := os.MkdirTemp("", prefix)
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(tmp)
+	os.Setenv("XDG_CACHE_HOME", tmp)
+	os.Setenv("HOME", tmp)
+	return m.Run()
+}
