@@ -277,21 +277,29 @@ func (e *MismatchError) Error() string {
 	return fmt.Sprintf("aggregates differ: %s vs %s", e.A.describe(), e.B.describe())
 }
 
+// mergeCounts adds another aggregate's line and skip counts and skipped
+// samples into a, and returns where each of its groups is in a: the part
+// of a merge that Merge and a decoded partial share.
+func (a *Aggregate) mergeCounts(lines uint64, skips *[numSkips]uint64, samples []SkipSample, groups []string) []uint32 {
+	a.Lines += lines
+	for i := range a.Skips {
+		a.Skips[i] += skips[i]
+	}
+	a.Samples = mergeSamples(a.Samples, samples)
+	at := make([]uint32, len(groups))
+	for i, g := range groups {
+		at[i] = a.group([]byte(g))
+	}
+	return at
+}
+
 // Merge adds b into a. Both must have the same Params; when they differ,
 // a is left as it was and the error is a *MismatchError.
 func (a *Aggregate) Merge(b *Aggregate) error {
 	if a.Params != b.Params {
 		return &MismatchError{a.Params, b.Params}
 	}
-	a.Lines += b.Lines
-	for i := range a.Skips {
-		a.Skips[i] += b.Skips[i]
-	}
-	a.Samples = mergeSamples(a.Samples, b.Samples)
-	groups := make([]uint32, len(b.groups))
-	for i, g := range b.groups {
-		groups[i] = a.group([]byte(g))
-	}
+	groups := a.mergeCounts(b.Lines, &b.Skips, b.Samples, b.groups)
 	for _, c := range b.cells {
 		k := c.key
 		k.group = groups[k.group]

@@ -176,15 +176,7 @@ type binCount struct {
 
 // add merges a decoded partial made with a's Params into a.
 func (a *Aggregate) add(d *decoded) {
-	a.Lines += d.lines
-	for i := range a.Skips {
-		a.Skips[i] += d.skips[i]
-	}
-	a.Samples = mergeSamples(a.Samples, d.samples)
-	groups := make([]uint32, len(d.groups))
-	for i, g := range d.groups {
-		groups[i] = a.group([]byte(g))
-	}
+	groups := a.mergeCounts(d.lines, &d.skips, d.samples, d.groups)
 	for _, dc := range d.cells {
 		k := dc.key
 		k.group = groups[k.group]
