@@ -660,22 +660,22 @@ func (r *termRun) count(docs []Doc, lo, hi int, lengths [][len(fieldBoosts)]floa
 // strings (lessUTF16). That is byte order unless a term has a character
 // from U+E000 up.
 func sortUTF16(terms []string, order []int32) {
-	less := func(a, b string) bool { return a < b }
+	compare := strings.Compare
 	for _, t := range terms {
 		if strings.IndexFunc(t, func(r rune) bool { return r >= 0xE000 }) >= 0 {
-			less = lessUTF16
+			compare = func(a, b string) int {
+				switch {
+				case lessUTF16(a, b):
+					return -1
+				case lessUTF16(b, a):
+					return 1
+				}
+				return 0
+			}
 			break
 		}
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		switch {
-		case less(terms[a], terms[b]):
-			return -1
-		case less(terms[b], terms[a]):
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(order, func(a, b int32) int { return compare(terms[a], terms[b]) })
 }
 
 // The alphabet of encoded postings (base64url: no escaping in a string).
